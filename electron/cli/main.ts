@@ -1,0 +1,42 @@
+import { Command, CommanderError } from 'commander'
+import { isCdpError } from '../../shared/api/errors'
+import { registerInfo } from './commands/info'
+import { registerInit } from './commands/init'
+import { appVersion } from './version'
+
+/**
+ * `cdp`: the command-line shell over the engine. Exit codes: 0 success, 1 a failure with a one-line
+ * message on stderr, 2 a usage error.
+ */
+export function buildProgram(): Command {
+  const program = new Command('cdp')
+    .description('Tessera customer data platform, from the command line')
+    .version(appVersion)
+    .showHelpAfterError()
+    .exitOverride()
+  registerInit(program)
+  registerInfo(program)
+  return program
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv)
+    return 0
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are "errors" to commander; they already printed.
+      return e.exitCode === 0 ? 0 : 2
+    }
+    if (isCdpError(e)) {
+      process.stderr.write(`cdp: ${e.message}\n`)
+      return 1
+    }
+    process.stderr.write(`cdp: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+    return 1
+  }
+}
+
+void main(process.argv).then((code) => {
+  process.exitCode = code
+})

@@ -1,0 +1,311 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * Kysely's view of the workspace schema. Kept in step with migrations/ by `tableColumns` below, which the
+ * compiler checks against these interfaces and a test checks against the real database.
+ * Timestamps are ISO 8601 text (UTC); JSON columns are text.
+ */
+export interface SettingsTable { key: string; value: string }
+
+export interface SourcesTable {
+  id: Generated<number>
+  name: string
+  preset: string | null
+  kind: 'person' | 'event'
+  system: string | null
+  mapping: string | null
+  created_at: string
+}
+
+export type ImportStatus = 'running' | 'done' | 'failed' | 'cancelled'
+export interface ImportsTable {
+  id: Generated<number>
+  source_id: number
+  file_name: string
+  file_size: number
+  file_sha256: string
+  sheet: string | null
+  mapping: string
+  status: ImportStatus
+  rows_total: Generated<number>
+  records_imported: Generated<number>
+  records_updated: Generated<number>
+  events_imported: Generated<number>
+  rows_quarantined: Generated<number>
+  report: string | null
+  started_at: string
+  finished_at: string | null
+}
+
+export type RowOutcome = 'record' | 'event' | 'quarantined' | 'duplicate'
+export interface RawRowsTable {
+  id: Generated<number>
+  import_id: number
+  source_id: number
+  row_number: number
+  data: string
+  outcome: RowOutcome
+  reason: string | null
+}
+
+export type ProfileStatus = 'active' | 'merged' | 'erased'
+export interface ProfilesTable {
+  id: Generated<number>
+  status: Generated<ProfileStatus>
+  merged_into: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface RecordsTable {
+  id: Generated<number>
+  source_id: number
+  raw_row_id: number
+  origin: Generated<'row' | 'event'>
+  source_key: string | null
+  profile_id: number
+  first_name: string | null
+  last_name: string | null
+  full_name: string | null
+  email: string | null
+  phone: string | null
+  company: string | null
+  street: string | null
+  street2: string | null
+  city: string | null
+  region: string | null
+  postcode: string | null
+  country: string | null
+  birth_date: string | null
+  gender: string | null
+  attributes: Generated<string>
+  observed_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface IdentifiersTable {
+  id: Generated<number>
+  record_id: number
+  kind: string
+  value: string
+  raw: string | null
+  first_seen: string | null
+  last_seen: string | null
+}
+
+export type MembershipCause = 'import' | 'auto' | 'review' | 'split' | 'undo' | 'erase'
+export interface MembershipHistoryTable {
+  id: Generated<number>
+  record_id: number
+  from_profile: number | null
+  to_profile: number
+  cause: MembershipCause
+  score: number | null
+  decision_id: number | null
+  actor: string | null
+  reason: string | null
+  at: string
+}
+
+export interface EventsTable {
+  id: Generated<number>
+  source_id: number
+  import_id: number
+  raw_row_id: number
+  record_id: number
+  type: string
+  source_key: string | null
+  occurred_at: string | null
+  amount_minor: number | null
+  currency: string | null
+  properties: Generated<string>
+}
+
+export type ConsentValue = 'granted' | 'denied' | 'unknown'
+export interface ConsentsTable {
+  id: Generated<number>
+  record_id: number
+  channel: string
+  purpose: Generated<string>
+  value: ConsentValue
+  observed_at: string | null
+  raw_row_id: number | null
+}
+
+export type MatchBand = 'auto' | 'review' | 'non'
+export interface MatchPairsTable {
+  id: Generated<number>
+  record_a: number
+  record_b: number
+  weight: number
+  probability: number
+  band: MatchBand
+  evidence: string
+  run_id: number | null
+  created_at: string
+}
+
+export type ReviewStatus = 'pending' | 'approved' | 'rejected' | 'skipped'
+export interface ReviewItemsTable {
+  id: Generated<number>
+  pair_id: number
+  status: Generated<ReviewStatus>
+  priority: Generated<number>
+  decision_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface DecisionsTable {
+  id: Generated<number>
+  record_a: number
+  record_b: number
+  decision: 'approve' | 'reject'
+  actor: string
+  reason: string | null
+  at: string
+  undone_at: string | null
+}
+
+export interface SegmentsTable {
+  id: Generated<number>
+  name: string
+  description: Generated<string>
+  created_at: string
+  updated_at: string
+}
+
+export interface SegmentVersionsTable {
+  id: Generated<number>
+  segment_id: number
+  version: number
+  rule: string
+  created_at: string
+}
+
+export interface ExportsTable {
+  id: Generated<number>
+  actor: string
+  at: string
+  segment_id: number | null
+  segment_version_id: number | null
+  preset: string
+  format: string
+  hashed: Generated<number>
+  columns: string
+  included: number
+  excluded: string
+  file_name: string
+  file_sha256: string
+}
+
+export interface ExportMembersTable { export_id: number; profile_id: number }
+
+export interface SuppressionsTable {
+  id: Generated<number>
+  kind: string
+  hmac: string
+  reason: string
+  created_at: string
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  actor: string
+  action: string
+  subject: string | null
+  details: Generated<string>
+  prev_hash: string
+  hash: string
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted'
+export interface JobsTable {
+  id: string
+  kind: string
+  params: string
+  status: JobStatus
+  progress: string | null
+  result: string | null
+  error: string | null
+  created_at: string
+  started_at: string | null
+  finished_at: string | null
+}
+
+export interface Database {
+  settings: SettingsTable
+  sources: SourcesTable
+  imports: ImportsTable
+  raw_rows: RawRowsTable
+  profiles: ProfilesTable
+  records: RecordsTable
+  identifiers: IdentifiersTable
+  membership_history: MembershipHistoryTable
+  events: EventsTable
+  consents: ConsentsTable
+  match_pairs: MatchPairsTable
+  review_items: ReviewItemsTable
+  decisions: DecisionsTable
+  segments: SegmentsTable
+  segment_versions: SegmentVersionsTable
+  exports: ExportsTable
+  export_members: ExportMembersTable
+  suppressions: SuppressionsTable
+  audit_log: AuditLogTable
+  jobs: JobsTable
+}
+
+export type Source = Selectable<SourcesTable>
+export type NewSource = Insertable<SourcesTable>
+export type Import = Selectable<ImportsTable>
+export type NewImport = Insertable<ImportsTable>
+export type ImportUpdate = Updateable<ImportsTable>
+export type RawRow = Selectable<RawRowsTable>
+export type Profile = Selectable<ProfilesTable>
+export type PersonRecord = Selectable<RecordsTable>
+export type NewPersonRecord = Insertable<RecordsTable>
+export type Identifier = Selectable<IdentifiersTable>
+export type Event = Selectable<EventsTable>
+export type NewEvent = Insertable<EventsTable>
+export type MatchPair = Selectable<MatchPairsTable>
+export type ReviewItem = Selectable<ReviewItemsTable>
+export type Decision = Selectable<DecisionsTable>
+export type Segment = Selectable<SegmentsTable>
+export type SegmentVersion = Selectable<SegmentVersionsTable>
+export type ExportLogEntry = Selectable<ExportsTable>
+export type AuditEntry = Selectable<AuditLogTable>
+export type Job = Selectable<JobsTable>
+
+type ColumnList<T> = readonly (keyof T & string)[]
+
+/** Every column of every table, in the interfaces' terms. A test compares it with the real schema. */
+export const tableColumns = {
+  settings: ['key', 'value'],
+  sources: ['id', 'name', 'preset', 'kind', 'system', 'mapping', 'created_at'],
+  imports: ['id', 'source_id', 'file_name', 'file_size', 'file_sha256', 'sheet', 'mapping', 'status', 'rows_total', 'records_imported', 'records_updated', 'events_imported', 'rows_quarantined', 'report', 'started_at', 'finished_at'],
+  raw_rows: ['id', 'import_id', 'source_id', 'row_number', 'data', 'outcome', 'reason'],
+  profiles: ['id', 'status', 'merged_into', 'created_at', 'updated_at'],
+  records: ['id', 'source_id', 'raw_row_id', 'origin', 'source_key', 'profile_id', 'first_name', 'last_name', 'full_name', 'email', 'phone', 'company', 'street', 'street2', 'city', 'region', 'postcode', 'country', 'birth_date', 'gender', 'attributes', 'observed_at', 'created_at', 'updated_at'],
+  identifiers: ['id', 'record_id', 'kind', 'value', 'raw', 'first_seen', 'last_seen'],
+  membership_history: ['id', 'record_id', 'from_profile', 'to_profile', 'cause', 'score', 'decision_id', 'actor', 'reason', 'at'],
+  events: ['id', 'source_id', 'import_id', 'raw_row_id', 'record_id', 'type', 'source_key', 'occurred_at', 'amount_minor', 'currency', 'properties'],
+  consents: ['id', 'record_id', 'channel', 'purpose', 'value', 'observed_at', 'raw_row_id'],
+  match_pairs: ['id', 'record_a', 'record_b', 'weight', 'probability', 'band', 'evidence', 'run_id', 'created_at'],
+  review_items: ['id', 'pair_id', 'status', 'priority', 'decision_id', 'created_at', 'updated_at'],
+  decisions: ['id', 'record_a', 'record_b', 'decision', 'actor', 'reason', 'at', 'undone_at'],
+  segments: ['id', 'name', 'description', 'created_at', 'updated_at'],
+  segment_versions: ['id', 'segment_id', 'version', 'rule', 'created_at'],
+  exports: ['id', 'actor', 'at', 'segment_id', 'segment_version_id', 'preset', 'format', 'hashed', 'columns', 'included', 'excluded', 'file_name', 'file_sha256'],
+  export_members: ['export_id', 'profile_id'],
+  suppressions: ['id', 'kind', 'hmac', 'reason', 'created_at'],
+  audit_log: ['id', 'at', 'actor', 'action', 'subject', 'details', 'prev_hash', 'hash'],
+  jobs: ['id', 'kind', 'params', 'status', 'progress', 'result', 'error', 'created_at', 'started_at', 'finished_at'],
+} as const satisfies { [K in keyof Database]: ColumnList<Database[K]> }
+
+// Compile-time: no interface column may be missing from tableColumns.
+type MissingColumns = { [K in keyof Database]: Exclude<keyof Database[K], (typeof tableColumns)[K][number]> }[keyof Database]
+const _noMissingColumns: [MissingColumns] extends [never] ? true : MissingColumns = true
+void _noMissingColumns
