@@ -36,8 +36,9 @@ export function migrate(db: SqliteDatabase, list: readonly Migration[] = allMigr
 
 function assertOrdered(list: readonly Migration[]): void {
   list.forEach((m, i) => {
-    if (!Number.isInteger(m.version) || m.version !== i + 1) {
-      throw new Error(`Migration list is broken at "${m.name}": expected version ${i + 1}, found ${m.version}`)
+    const prev = i === 0 ? 0 : list[i - 1]!.version
+    if (!Number.isInteger(m.version) || m.version <= prev) {
+      throw new Error(`Migration list is broken at "${m.name}": version ${m.version} must be an integer above ${prev}`)
     }
   })
 }
