@@ -235,6 +235,70 @@ export interface JobsTable {
   finished_at: string | null
 }
 
+/** Migration 0005: derived per-profile data (rebuildable from records/events/consents). */
+export interface GoldenValuesTable {
+  profile_id: number
+  attribute: string
+  value: string
+  record_id: number
+  raw_row_id: number
+  source_id: number
+  import_id: number
+  rule: string
+  observed_at: string | null
+}
+
+export interface ProfileSummaryTable {
+  profile_id: number
+  display_name: string | null
+  first_name: string | null
+  last_name: string | null
+  email: string | null
+  phone: string | null
+  company: string | null
+  street: string | null
+  city: string | null
+  region: string | null
+  postcode: string | null
+  country: string | null
+  birth_date: string | null
+  gender: string | null
+  record_count: number
+  order_count: number
+  spend_minor: number
+  spend: string
+  first_order_at: string | null
+  last_order_at: string | null
+  last_seen_at: string | null
+  sources: string
+  tags: string
+  consent_email: string | null
+  consent_sms: string | null
+  consent_ads: string | null
+  consent: string
+  refreshed_at: string
+}
+
+export interface ProfileSourcesTable { source_id: number; profile_id: number }
+
+export interface CustomTraitsTable {
+  id: Generated<number>
+  name: string
+  definition: string
+  created_at: string
+  updated_at: string
+}
+
+export interface ProfileTraitsTable { profile_id: number; trait_id: number; value: string | null; num_value: number | null }
+
+/** FTS5 (trigram, contentless) over names, emails, phones, companies; rowid = profile id. */
+export interface ProfileSearchTable { name: string | null; email: string | null; phone: string | null; company: string | null }
+/** FTS5's own shadow tables, listed only so the schema check sees every table. Never query them. */
+export interface FtsConfigTable { k: unknown; v: unknown }
+export interface FtsDataTable { id: number; block: unknown }
+export interface FtsDocsizeTable { id: number; sz: unknown; origin: unknown }
+export interface FtsIdxTable { segid: unknown; term: unknown; pgno: unknown }
+
 export interface Database {
   settings: SettingsTable
   sources: SourcesTable
@@ -256,6 +320,16 @@ export interface Database {
   suppressions: SuppressionsTable
   audit_log: AuditLogTable
   jobs: JobsTable
+  golden_values: GoldenValuesTable
+  profile_summary: ProfileSummaryTable
+  profile_sources: ProfileSourcesTable
+  custom_traits: CustomTraitsTable
+  profile_traits: ProfileTraitsTable
+  profile_search: ProfileSearchTable
+  profile_search_config: FtsConfigTable
+  profile_search_data: FtsDataTable
+  profile_search_docsize: FtsDocsizeTable
+  profile_search_idx: FtsIdxTable
 }
 
 export type Source = Selectable<SourcesTable>
@@ -278,6 +352,9 @@ export type SegmentVersion = Selectable<SegmentVersionsTable>
 export type ExportLogEntry = Selectable<ExportsTable>
 export type AuditEntry = Selectable<AuditLogTable>
 export type Job = Selectable<JobsTable>
+export type GoldenValue = Selectable<GoldenValuesTable>
+export type ProfileSummary = Selectable<ProfileSummaryTable>
+export type CustomTrait = Selectable<CustomTraitsTable>
 
 type ColumnList<T> = readonly (keyof T & string)[]
 
@@ -303,6 +380,16 @@ export const tableColumns = {
   suppressions: ['id', 'kind', 'hmac', 'reason', 'created_at'],
   audit_log: ['id', 'at', 'actor', 'action', 'subject', 'details', 'prev_hash', 'hash'],
   jobs: ['id', 'kind', 'params', 'status', 'progress', 'result', 'error', 'created_at', 'started_at', 'finished_at'],
+  golden_values: ['profile_id', 'attribute', 'value', 'record_id', 'raw_row_id', 'source_id', 'import_id', 'rule', 'observed_at'],
+  profile_summary: ['profile_id', 'display_name', 'first_name', 'last_name', 'email', 'phone', 'company', 'street', 'city', 'region', 'postcode', 'country', 'birth_date', 'gender', 'record_count', 'order_count', 'spend_minor', 'spend', 'first_order_at', 'last_order_at', 'last_seen_at', 'sources', 'tags', 'consent_email', 'consent_sms', 'consent_ads', 'consent', 'refreshed_at'],
+  profile_sources: ['source_id', 'profile_id'],
+  custom_traits: ['id', 'name', 'definition', 'created_at', 'updated_at'],
+  profile_traits: ['profile_id', 'trait_id', 'value', 'num_value'],
+  profile_search: ['name', 'email', 'phone', 'company'],
+  profile_search_config: ['k', 'v'],
+  profile_search_data: ['id', 'block'],
+  profile_search_docsize: ['id', 'sz', 'origin'],
+  profile_search_idx: ['segid', 'term', 'pgno'],
 } as const satisfies { [K in keyof Database]: ColumnList<Database[K]> }
 
 // Compile-time: no interface column may be missing from tableColumns.
