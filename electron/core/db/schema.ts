@@ -299,6 +299,27 @@ export interface FtsDataTable { id: number; block: unknown }
 export interface FtsDocsizeTable { id: number; sz: unknown; origin: unknown }
 export interface FtsIdxTable { segid: unknown; term: unknown; pgno: unknown }
 
+/** One identity-resolution run (migration 0003). */
+export interface MatchRunsTable {
+  id: Generated<number>
+  started_at: string
+  finished_at: string
+  full: number
+  records: number
+  new_records: number
+  candidate_pairs: number
+  comparisons: number
+  merged: number
+  queued: number
+  non_matches: number
+  seconds: number
+  pairs_by_key: string
+  model: string
+}
+
+/** Which version (raw row) of each record identity resolution has scored. */
+export interface MatchScoredTable { record_id: number; raw_row_id: number; run_id: number }
+
 export interface Database {
   settings: SettingsTable
   sources: SourcesTable
@@ -330,6 +351,8 @@ export interface Database {
   profile_search_data: FtsDataTable
   profile_search_docsize: FtsDocsizeTable
   profile_search_idx: FtsIdxTable
+  match_runs: MatchRunsTable
+  match_scored: MatchScoredTable
 }
 
 export type Source = Selectable<SourcesTable>
@@ -390,6 +413,8 @@ export const tableColumns = {
   profile_search_data: ['id', 'block'],
   profile_search_docsize: ['id', 'sz', 'origin'],
   profile_search_idx: ['segid', 'term', 'pgno'],
+  match_runs: ['id', 'started_at', 'finished_at', 'full', 'records', 'new_records', 'candidate_pairs', 'comparisons', 'merged', 'queued', 'non_matches', 'seconds', 'pairs_by_key', 'model'],
+  match_scored: ['record_id', 'raw_row_id', 'run_id'],
 } as const satisfies { [K in keyof Database]: ColumnList<Database[K]> }
 
 // Compile-time: no interface column may be missing from tableColumns.
