@@ -21,7 +21,8 @@ export interface ChannelSpec {
  *
  * Rules for channel schemas: inputs are `strictObject`s; outputs are JSON-safe (strings for times, no
  * Buffers, no Dates) because the bridge carries them as JSON; outputs never contain keys or absolute paths
- * (files travel as `FileRef`s). Output schemas are enforced: fields not in the schema are stripped.
+ * (files travel as `FileRef`s). Output schemas are strict and enforced by the router: a handler that
+ * returns a field the contract does not name gets `Internal`, so nothing unplanned ever crosses.
  */
 export const contract = {
   ...appChannels,

@@ -16,6 +16,8 @@ export const errorCodes = [
   'UnsupportedFile',
   'Suppressed',
   'Internal',
+  /** A caller the API does not serve: an unknown frame, a page that is not the app's own. */
+  'Forbidden',
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]

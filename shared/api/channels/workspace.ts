@@ -8,6 +8,8 @@ export const workspaceStatus = z.strictObject({
   file: fileRef.nullable(),
   /** True when this device holds the key (OS keychain) and unlocking needs no passphrase. */
   remembered: z.boolean(),
+  /** True when this shell can remember keys (the desktop app with an OS keychain; not the browser bridge). */
+  canRemember: z.boolean(),
   /** Minutes of inactivity before the workspace locks itself; 0 = never. */
   autoLockMinutes: z.number().int().min(0),
 })

@@ -1,0 +1,14 @@
+import type { jobChannels } from '../../../shared/api/channels'
+import type { HandlerMap } from '../../../shared/api/contract'
+import type { JobRunner } from './runner'
+
+/** `jobs:*`: list, inspect, start and cancel background jobs of the open workspace. */
+export function jobHandlers(jobs: JobRunner): HandlerMap<keyof typeof jobChannels> {
+  return {
+    'jobs:list': async ({ status, limit }) => jobs.list({ ...(status ? { status } : {}), limit }),
+    'jobs:get': async ({ jobId }) => jobs.get(jobId),
+    'jobs:start': async ({ kind, params }) => ({ jobId: jobs.enqueue(kind, params) }),
+    'jobs:cancel': async ({ jobId }) => jobs.cancel(jobId),
+    'jobs:kinds': async () => jobs.kinds(),
+  }
+}
