@@ -16,7 +16,8 @@ const PLUS_TAG_DOMAINS = new Set([
 function unwrap(value: string): string {
   const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(value)
   const inner = angle?.[1] ?? value
-  return inner.replace(/^mailto:/i, '').trim()
+  // A leading apostrophe is a spreadsheet's "keep as text" marker, not part of the address.
+  return inner.replace(/^mailto:/i, '').replace(/^['’]/, '').trim()
 }
 
 /** The matching key: gmail/googlemail dots and +tags folded, +tags folded at providers that ignore them. */
