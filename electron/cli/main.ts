@@ -2,6 +2,9 @@ import { Command, CommanderError } from 'commander'
 import { isCdpError } from '../../shared/api/errors'
 import { registerInfo } from './commands/info'
 import { registerInit } from './commands/init'
+import { registerReview } from './commands/review'
+import { registerExplain } from './commands/explain'
+import { registerProfileCommands } from './commands/profile'
 import { appVersion } from './version'
 
 /**
@@ -16,6 +19,9 @@ export function buildProgram(): Command {
     .exitOverride()
   registerInit(program)
   registerInfo(program)
+  registerReview(program)
+  registerExplain(program)
+  registerProfileCommands(program)
   return program
 }
 
