@@ -5,6 +5,7 @@ import { registerInit } from './commands/init'
 import { registerReview } from './commands/review'
 import { registerExplain } from './commands/explain'
 import { registerProfileCommands } from './commands/profile'
+import { registerServe } from './commands/serve'
 import { appVersion } from './version'
 
 /**
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerReview(program)
   registerExplain(program)
   registerProfileCommands(program)
+  registerServe(program)
   return program
 }
 
