@@ -61,6 +61,8 @@ export const migration0005: Migration = {
       ) STRICT;
       CREATE INDEX profile_summary_email ON profile_summary (email);
       CREATE INDEX profile_summary_last_order ON profile_summary (last_order_at);
+      CREATE INDEX profile_summary_orders ON profile_summary (order_count);
+      CREATE INDEX profile_summary_spend ON profile_summary (spend_minor);
       CREATE INDEX profile_summary_name ON profile_summary (display_name, profile_id);
 
       -- Source presence as rows, so "present in source X" is an index lookup.
