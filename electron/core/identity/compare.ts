@@ -1,0 +1,152 @@
+import { C, K } from './comparisons'
+import { areNicknames } from './nicknames'
+import type { Prepared } from './prepare'
+import { damerauLevenshtein, jaroWinkler, tokenSetSimilarity } from './text'
+
+/**
+ * Comparators: each maps two prepared values to a level (0 = null, 1 = strongest … last = different).
+ * Pure functions of strings so they are unit-tested one by one; `pairLevels` applies them all to a pair.
+ */
+
+/** First names: exact / nickname or close (JW ≥ 0.92, one edit) / initial, phonetic or far (JW ≥ 0.8) / different. */
+export function firstNameLevel(a: string, b: string, metaA: string, metaB: string): number {
+  if (!a || !b) return 0
+  if (a === b) return 1
+  if (areNicknames(a, b)) return 2
+  const short = Math.min(a.length, b.length)
+  if (short >= 3 && (damerauLevenshtein(a, b, 1) <= 1 || jaroWinkler(a, b) >= 0.92)) return 2
+  if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 3 : 4
+  if ((metaA && metaA === metaB) || jaroWinkler(a, b) >= 0.8) return 3
+  return 4
+}
+
+/** Surnames: exact / close (one edit, JW ≥ 0.92) / phonetic, far or a shared part of a double-barrelled name / different. */
+export function lastNameLevel(a: string, b: string, metaA: string, metaB: string): number {
+  if (!a || !b) return 0
+  if (a === b) return 1
+  if (Math.min(a.length, b.length) >= 3 && (damerauLevenshtein(a, b, 1) <= 1 || jaroWinkler(a, b) >= 0.92)) return 2
+  if ((metaA && metaA === metaB) || jaroWinkler(a, b) >= 0.8) return 3
+  if (a.includes(' ') || b.includes(' ')) {
+    const ta = a.split(' ')
+    if (b.split(' ').some((t) => t.length > 2 && ta.includes(t))) return 3
+  }
+  return 4
+}
+
+/** Dates (digits YYYYMMDD): exact / one edit or day and month transposed / within a year / different. */
+export function dateLevel(a: string, b: string): number {
+  if (a.length < 8 || b.length < 8) return 0
+  if (a === b) return 1
+  if (damerauLevenshtein(a, b, 1) <= 1) return 2
+  if (a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6)) return 2
+  const da = Date.UTC(+a.slice(0, 4), +a.slice(4, 6) - 1, +a.slice(6, 8))
+  const db = Date.UTC(+b.slice(0, 4), +b.slice(4, 6) - 1, +b.slice(6, 8))
+  if (Number.isFinite(da) && Number.isFinite(db) && Math.abs(da - db) <= 366 * 86_400_000) return 3
+  return 4
+}
+
+export interface AddressParts {
+  houseNo: string
+  street: readonly string[]
+  postcode: string
+  city: string
+}
+
+/**
+ * The address as one piece of evidence: same house, street and postcode / same house number with the same
+ * street or postcode / same street or postcode / same city only / different. Null when either side has none.
+ */
+export function addressLevel(a: AddressParts, b: AddressParts): number {
+  return addressLevelOf(a.houseNo, a.street, a.postcode, a.city, b.houseNo, b.street, b.postcode, b.city)
+}
+
+/** `addressLevel` on positional parts, so the hot loop builds no objects. */
+function addressLevelOf(houseA: string, streetA: readonly string[], postA: string, cityA: string,
+  houseB: string, streetB: readonly string[], postB: string, cityB: string): number {
+  if ((streetA.length === 0 && postA === '' && cityA === '') || (streetB.length === 0 && postB === '' && cityB === '')) return 0
+  const sameStreet = streetA.length > 0 && streetB.length > 0 && tokenSetSimilarity(streetA, streetB) >= 0.8
+  const samePost = postA !== '' && postA === postB
+  const sameCity = cityA !== '' && (cityA === cityB || (cityA.length > 4 && damerauLevenshtein(cityA, cityB, 1) <= 1))
+  const sameHouse = houseA !== '' && houseA === houseB
+  if (sameHouse && sameStreet && (samePost || (sameCity && (postA === '' || postB === '')))) return 1
+  if (sameHouse && (sameStreet || samePost)) return 2
+  if (sameStreet || samePost) return 3
+  if (sameCity) return 4
+  return 5
+}
+
+/** Emails: exact / equal after gmail folding / local part one edit away on the same domain, or the same long local part / different. */
+export function emailLevel(a: string, b: string, foldA: string, foldB: string, localA: string, localB: string, domA: string, domB: string): number {
+  if (!a || !b) return 0
+  if (a === b) return 1
+  if (foldA && foldA === foldB) return 2
+  if (domA === domB && localA.length >= 4 && damerauLevenshtein(localA, localB, 1) <= 1) return 3
+  if (localA === localB && localA.length >= 6) return 3
+  return 4
+}
+
+/** Phones (digits): exact / same last 7 digits (national vs international forms) / different. */
+export function phoneLevel(a: string, b: string, a7: string, b7: string): number {
+  if (!a || !b) return 0
+  if (a === b) return 1
+  if (a7 && a7 === b7) return 2
+  return 3
+}
+
+/** Company names (token sets, legal suffixes removed): same / overlapping / different. */
+export function companyLevel(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0
+  const s = tokenSetSimilarity(a, b)
+  return s >= 0.9 ? 1 : s >= 0.5 ? 2 : 3
+}
+
+/** External ids ("system:value"): same id / a different id in a system both have / null when no system is shared. */
+export function externalIdLevel(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0
+  let shared = false
+  for (const x of a) {
+    const sys = x.slice(0, x.indexOf(':') + 1)
+    for (const y of b) {
+      if (x === y) return 1
+      if (y.startsWith(sys)) shared = true
+    }
+  }
+  return shared ? 2 : 0
+}
+
+/** True when the names are written first/last swapped on one side ("Smith John" vs "John Smith"). */
+export function namesSwapped(fa: string, la: string, fb: string, lb: string): boolean {
+  return fa !== '' && la !== '' && fa !== la && fa === lb && la === fb
+}
+
+/** Writes the K levels of records i and j of `p` into `out` at `off`. Allocates nothing but what comparators do. */
+export function pairLevels(p: Prepared, i: number, j: number, out: Uint8Array, off: number): void {
+  if (namesSwapped(p.fn[i]!, p.ln[i]!, p.fn[j]!, p.ln[j]!)) {
+    out[off + C.First] = 2
+    out[off + C.Last] = 2
+  } else {
+    let first = firstNameLevel(p.fn[i]!, p.fn[j]!, p.fnMeta[i]!, p.fnMeta[j]!)
+    let last = lastNameLevel(p.ln[i]!, p.ln[j]!, p.lnMeta[i]!, p.lnMeta[j]!)
+    if (first + last >= 7) {
+      // Both names disagree: maybe first and last were swapped on one side, with a typo as well.
+      const cf = firstNameLevel(p.fn[i]!, p.ln[j]!, p.fnMeta[i]!, p.lnMeta[j]!)
+      const cl = lastNameLevel(p.ln[i]!, p.fn[j]!, p.lnMeta[i]!, p.fnMeta[j]!)
+      if (cf <= 2 && cl <= 2) {
+        first = 2
+        last = 2
+      }
+    }
+    out[off + C.First] = first
+    out[off + C.Last] = last
+  }
+  out[off + C.Dob] = dateLevel(p.dob[i]!, p.dob[j]!)
+  out[off + C.Address] = addressLevelOf(p.houseNo[i]!, p.street[i]!, p.postcode[i]!, p.city[i]!,
+    p.houseNo[j]!, p.street[j]!, p.postcode[j]!, p.city[j]!)
+  out[off + C.Email] = emailLevel(p.email[i]!, p.email[j]!, p.emailMatch[i]!, p.emailMatch[j]!, p.emailLocal[i]!, p.emailLocal[j]!,
+    p.emailDomain[i]!, p.emailDomain[j]!)
+  out[off + C.Phone] = phoneLevel(p.phone[i]!, p.phone[j]!, p.phone7[i]!, p.phone7[j]!)
+  out[off + C.Company] = companyLevel(p.company[i]!, p.company[j]!)
+  out[off + C.ExtId] = externalIdLevel(p.extIds[i]!, p.extIds[j]!)
+}
+
+export { K }

@@ -1,0 +1,47 @@
+/**
+ * The comparisons of the model and their ordered levels. Level 0 is always "null" (a value missing on
+ * either side: neutral, weight 0); levels 1.. run from the strongest agreement to disagreement.
+ * The address (street, house number, postcode, city) is ONE comparison: a household shares all of it, so
+ * counting its parts as independent evidence would rate two household members as a near-certain match.
+ */
+export interface ComparisonSpec {
+  readonly name: string
+  /** Labels of levels 1.. (level 0 is 'null'). */
+  readonly levels: readonly string[]
+  /** Prior m-probabilities of levels 1.. (used to start EM and as pseudo-counts for tiny workspaces). */
+  readonly mPrior: readonly number[]
+  /** Prior u-probabilities of levels 1.. (blended with the estimate from random pairs). */
+  readonly uPrior: readonly number[]
+}
+
+export const comparisons: readonly ComparisonSpec[] = [
+  { name: 'first_name', levels: ['exact', 'nickname or close', 'initial or phonetic or far', 'different'],
+    mPrior: [0.8, 0.12, 0.05, 0.03], uPrior: [0.01, 0.004, 0.04, 0.946] },
+  { name: 'last_name', levels: ['exact', 'close', 'phonetic or far', 'different'],
+    mPrior: [0.85, 0.08, 0.04, 0.03], uPrior: [0.005, 0.002, 0.02, 0.973] },
+  { name: 'birth_date', levels: ['exact', 'one edit or day/month swapped', 'within a year', 'different'],
+    mPrior: [0.85, 0.1, 0.02, 0.03], uPrior: [0.0005, 0.004, 0.02, 0.9755] },
+  { name: 'address', levels: ['same house, street and postcode', 'same house number and street or postcode', 'same street or postcode', 'same city', 'different'],
+    mPrior: [0.6, 0.12, 0.1, 0.05, 0.13], uPrior: [0.0002, 0.0008, 0.004, 0.05, 0.945] },
+  { name: 'email', levels: ['exact', 'same after gmail folding', 'local part close', 'different'],
+    mPrior: [0.75, 0.05, 0.05, 0.15], uPrior: [0.0001, 0.0001, 0.001, 0.9988] },
+  { name: 'phone', levels: ['exact', 'same last 7 digits', 'different'],
+    mPrior: [0.75, 0.05, 0.2], uPrior: [0.0002, 0.0008, 0.999] },
+  { name: 'company', levels: ['same', 'overlapping', 'different'],
+    mPrior: [0.6, 0.2, 0.2], uPrior: [0.02, 0.03, 0.95] },
+  { name: 'external_id', levels: ['same id', 'different id in the same system'],
+    mPrior: [0.97, 0.03], uPrior: [0.0001, 0.9999] },
+]
+
+export const K = comparisons.length
+
+/** Comparison indexes, in the order of `comparisons`. */
+export const C = { First: 0, Last: 1, Dob: 2, Address: 3, Email: 4, Phone: 5, Company: 6, ExtId: 7 } as const
+
+/** Total number of levels (including null) per comparison, and offsets into a flat parameter array. */
+export const levelCounts: readonly number[] = comparisons.map((c) => c.levels.length + 1)
+export const levelOffsets: readonly number[] = levelCounts.reduce<number[]>((acc, _c, i) => {
+  acc.push(i === 0 ? 0 : acc[i - 1]! + levelCounts[i - 1]!)
+  return acc
+}, [])
+export const totalLevels = levelCounts.reduce((a, b) => a + b, 0)

@@ -1,0 +1,76 @@
+import { C, comparisons, K, levelCounts, levelOffsets, totalLevels } from './comparisons'
+
+/**
+ * The Fellegi-Sunter model: per comparison level an m-probability (of the level among true matches) and a
+ * u-probability (among non-matches), plus λ, the share of matches among candidate pairs. Null levels are
+ * neutral (m = u = 1). Parameters are flat arrays indexed by levelOffsets[k] + level.
+ */
+export interface Model {
+  lambda: number
+  m: number[]
+  u: number[]
+  /** How the parameters were obtained, for the run record and the UI. */
+  trainedOn: { randomPairs: number; candidatePairs: number; labelledPairs: number; emIterations: number }
+}
+
+/** Per-level match weights (log2 m/u), flat like the model arrays; null levels weigh 0. */
+export type Weights = Float64Array
+
+/** A model from the priors alone: what a workspace with no data to learn from uses. */
+export function priorModel(lambda = 0.05): Model {
+  const m = new Array<number>(totalLevels).fill(1)
+  const u = new Array<number>(totalLevels).fill(1)
+  comparisons.forEach((c, k) => {
+    c.mPrior.forEach((v, l) => (m[levelOffsets[k]! + l + 1] = v))
+    c.uPrior.forEach((v, l) => (u[levelOffsets[k]! + l + 1] = v))
+  })
+  return { lambda, m, u, trainedOn: { randomPairs: 0, candidatePairs: 0, labelledPairs: 0, emIterations: 0 } }
+}
+
+export function matchWeights(model: Model): Weights {
+  const w = new Float64Array(totalLevels)
+  for (let k = 0; k < K; k++) {
+    for (let l = 1; l < levelCounts[k]!; l++) {
+      const o = levelOffsets[k]! + l
+      w[o] = Math.log2(Math.max(model.m[o]!, 1e-6) / Math.max(model.u[o]!, 1e-9))
+    }
+  }
+  return w
+}
+
+/** log2 prior odds of a match among candidate pairs. */
+export const priorWeight = (model: Model): number => Math.log2(model.lambda / (1 - model.lambda))
+
+/**
+ * The household rule. Address and a shared landline are ONE piece of household evidence: when both agree
+ * only the stronger counts. Inside a shared household a different first name means a different person (a
+ * spouse, a child), so it cancels the household evidence and adds `HOUSEHOLD_PENALTY` against.
+ * Returns the adjustment (log2) to add to the plain sum of level weights.
+ */
+export const HOUSEHOLD_PENALTY = -3
+export function householdAdjustment(levels: Uint8Array, off: number, w: Weights): number {
+  const addr = levels[off + C.Address]!
+  const phone = levels[off + C.Phone]!
+  const addrShared = addr === 1 || addr === 2
+  const phoneShared = phone === 1
+  if (!addrShared && !phoneShared) return 0
+  const wa = addrShared ? w[levelOffsets[C.Address]! + addr]! : 0
+  const wp = phoneShared ? w[levelOffsets[C.Phone]! + phone]! : 0
+  let adj = addrShared && phoneShared ? -Math.min(wa, wp) : 0
+  // A shared date of birth is not household evidence (household members rarely share one): then the
+  // independent comparisons decide. Twins are the known blind spot of this exception.
+  if (levels[off + C.First] === levelCounts[C.First]! - 1 && levels[off + C.Dob] !== 1) adj += -Math.max(wa, wp) + HOUSEHOLD_PENALTY
+  return adj
+}
+
+/** Sum of level weights of one pair (levels at `off`), with the household rule, without prior or term frequencies. */
+export function patternWeight(levels: Uint8Array, off: number, w: Weights): number {
+  let s = 0
+  for (let k = 0; k < K; k++) s += w[levelOffsets[k]! + levels[off + k]!]!
+  return s + householdAdjustment(levels, off, w)
+}
+
+export const toProbability = (weight: number): number => {
+  const odds = Math.pow(2, weight)
+  return Number.isFinite(odds) ? odds / (1 + odds) : 1
+}

@@ -1,0 +1,190 @@
+/**
+ * Common English given names and their diminutives, as data: each line is one group of names that can
+ * stand for the same person. A name may sit in several groups ("al" is Albert, Alan, Alfred...).
+ * Matching treats two first names as nicknames of each other when they share a group.
+ */
+const GROUPS = `
+abigail abby abbie gail
+abraham abe bram
+adelaide addie adela della heidi
+agnes aggie nessa
+albert al bert bertie
+alan al allan allen alun
+alfred al alf alfie fred freddie
+alexander alex alec alexis sandy xander lex
+alexandra alex alexa sandra sandy lexi sasha
+alice allie ally alicia
+amanda mandy manda
+andrew andy drew
+angela angie angelina
+anne ann annie anna nancy nan hannah
+anthony tony antony
+arthur art artie
+barbara barb barbie babs
+benjamin ben benny benji
+bernard bernie barney
+beatrice bea trixie
+bradley brad
+bridget biddy bridie
+carol carrie caroline carolyn lina
+catherine kate katie kathy cathy cat kathryn katherine kathleen kat kitty kay katy
+charles charlie chuck chas chaz carl
+charlotte lottie charlie lotte
+christina chris tina christine kristina kristin kris chrissy
+christopher chris kit topher
+clarence clare
+cornelius neil connie
+cynthia cindy
+daniel dan danny
+david dave davey davy
+deborah debbie deb debra
+dennis denny
+diana di diane dianne
+dominic dom
+donald don donny
+dorothy dot dottie dolly dora
+douglas doug
+edward ed eddie ted teddy ned edwin
+edmund ed eddie ned ted
+eleanor ellie nell nellie elle nora leonora
+elizabeth liz lizzie beth betty bess bessie eliza lisa libby betsy elisa elise lizbeth
+emily em emmy millie
+emma em emmy
+eugene gene
+evelyn eve evie
+frances fran frankie fanny
+francis frank frankie fran
+frederick fred freddie freddy fritz
+gabriel gabe gabby
+geoffrey geoff jeff jeffrey
+gerald gerry jerry
+geraldine gerry jerri
+gertrude gertie trudy
+gregory greg
+gwendolyn gwen wendy
+harold hal harry
+harriet hattie harry
+helen nell nellie ellen lena
+henry harry hank hal
+herbert herb bert
+howard howie
+isabel isabelle bella izzy isabella belle
+jacob jake jack
+jacqueline jackie jacqui
+james jim jimmy jamie jimmie
+jane janie jenny jennie
+janet jan jenny
+jennifer jen jenny jenn jennie
+jessica jess jessie
+joan joanie jo
+joanna jo joanne
+john jack johnny jon jonny
+jonathan jon jonny nathan
+joseph joe joey jo
+josephine jo josie
+joshua josh
+judith judy jude
+julia julie jules
+kenneth ken kenny
+kimberly kim kimmy
+lawrence larry laurie lawrie laurence
+leonard len lenny leo
+leslie les
+louis lou louie lewis
+louise lou lulu louisa
+lucy lu lucia lucille
+margaret maggie meg peggy marge margie greta maisie madge molly daisy rita peg mags
+marjorie marge margie
+martha marty mattie patty
+martin marty
+mary molly polly mae may mamie maria marie mimi
+matilda tilly mattie maud
+matthew matt matty
+maureen mo
+megan meg
+melissa mel missy lissa
+melanie mel
+michael mike mick mickey micky mikey
+michelle shelly michele
+mildred millie
+miriam mimi
+nathaniel nat nate nathan
+nicholas nick nicky nico
+nicole nicky nikki
+norman norm
+oliver ollie
+olivia liv livvy ollie
+pamela pam
+patricia pat patty tricia trish patsy
+patrick pat paddy rick
+paul paulie
+penelope penny
+peter pete
+philip phil pip phillip
+phillippa pippa pip
+rachel rach shelley
+raymond ray
+rebecca becky becca
+richard rick dick rich ricky richie dickie
+robert bob rob bobby robbie bert robin
+roberta bobbie robbie berta
+rodney rod
+roger rog
+ronald ron ronnie
+rosemary rose rosie
+rosalind ros roz
+samuel sam sammy
+samantha sam sammy
+sarah sara sally sadie
+sebastian seb
+sharon shari
+sophia sophie
+stanley stan
+stephen steve stevie steven stephan
+susan sue susie suzy suzanne susanna
+teresa terry tess tessa theresa tessie
+terence terry
+theodore ted teddy theo
+thomas tom tommy
+timothy tim timmy
+valerie val
+veronica ronnie vera
+victor vic
+victoria vicky tori vicki
+vincent vince vinny
+virginia ginny ginger
+walter walt wally
+william will bill billy willy liam willie
+winifred winnie freda
+yvonne vonnie
+zachary zach zack
+`
+
+let index: Map<string, number[]> | undefined
+
+function build(): Map<string, number[]> {
+  const map = new Map<string, number[]>()
+  GROUPS.trim().split('\n').forEach((line, group) => {
+    for (const name of line.trim().split(/\s+/)) {
+      const list = map.get(name)
+      if (list) list.push(group)
+      else map.set(name, [group])
+    }
+  })
+  return map
+}
+
+/** The nickname groups a folded first name belongs to (empty when it is in none). */
+export function nicknameGroups(folded: string): readonly number[] {
+  index ??= build()
+  return index.get(folded) ?? []
+}
+
+/** True when two different folded first names are known diminutives of each other (Bill/William, Peggy/Margaret). */
+export function areNicknames(a: string, b: string): boolean {
+  if (!a || !b || a === b) return false
+  const ga = nicknameGroups(a)
+  if (ga.length === 0) return false
+  const gb = nicknameGroups(b)
+  return ga.some((g) => gb.includes(g))
+}

@@ -1,0 +1,177 @@
+import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
+import { fold, metaphones, tokens } from './text'
+
+/**
+ * Records prepared once per run for blocking and comparison: folded names, phonetic codes, street number and
+ * tokens, postcode, phone last-7, email parts, external ids. Stored column-wise (one array per field, index =
+ * position in the run) so the hot loops touch flat arrays and allocate nothing per pair.
+ */
+export interface Prepared {
+  readonly n: number
+  readonly id: Float64Array
+  readonly profile: Float64Array
+  readonly source: Int32Array
+  readonly rawRow: Float64Array
+  readonly sourceKey: Array<string | null>
+  readonly fn: string[]
+  readonly ln: string[]
+  readonly fnMeta: string[]
+  readonly fnMeta2: string[]
+  readonly lnMeta: string[]
+  readonly lnMeta2: string[]
+  readonly dob: string[]
+  readonly houseNo: string[]
+  readonly street: string[][]
+  readonly streetText: string[]
+  readonly postcode: string[]
+  readonly city: string[]
+  readonly email: string[]
+  readonly emailMatch: string[]
+  readonly emailLocal: string[]
+  readonly emailDomain: string[]
+  readonly phone: string[]
+  readonly phone7: string[]
+  readonly company: string[][]
+  /** `external:<system>` identifiers as "system:value" (a record rarely has more than one). */
+  readonly extIds: string[][]
+  /** Term frequencies of folded first and last names (count among records that have one). */
+  readonly fnFreq: Map<string, number>
+  readonly lnFreq: Map<string, number>
+  fnTotal: number
+  lnTotal: number
+  /** Record id → index in this run. */
+  readonly indexOf: Map<number, number>
+}
+
+interface RecordRow {
+  id: number
+  source_id: number
+  profile_id: number
+  raw_row_id: number
+  source_key: string | null
+  first_name: string | null
+  last_name: string | null
+  full_name: string | null
+  email: string | null
+  phone: string | null
+  company: string | null
+  street: string | null
+  street2: string | null
+  city: string | null
+  postcode: string | null
+  birth_date: string | null
+}
+
+const HOUSE_NO = /^(\d+[a-z]?)\b/
+const DIGITS = /\D+/g
+
+const COLUMNS = `id, source_id, profile_id, raw_row_id, source_key, first_name, last_name, full_name, email, phone,
+    company, street, street2, city, postcode, birth_date`
+
+/**
+ * Loads records into the column-wise form: every record of the workspace, or only `ids` (for explaining one
+ * pair). Reads only; no transaction needed. Name frequencies are counted over the loaded records.
+ */
+export function prepareRecords(db: SqliteDatabase, ids?: readonly number[]): Prepared {
+  const rowsList = ids ? (db.prepare(`SELECT ${COLUMNS} FROM records WHERE id IN (${ids.map(() => '?').join(',') || 'NULL'}) ORDER BY id`)
+    .all(...ids) as RecordRow[]) : undefined
+  const n = rowsList ? rowsList.length : (db.prepare('SELECT count(*) FROM records').pluck().get() as number)
+  const p = emptyPrepared(n)
+  const rows = rowsList ?? (db.prepare(`SELECT ${COLUMNS} FROM records ORDER BY id`).iterate() as IterableIterator<RecordRow>)
+  let i = 0
+  for (const r of rows) {
+    if (i >= n) break
+    fillRecord(p, i, r)
+    i++
+  }
+  const ext = (ids
+    ? db.prepare(`SELECT record_id, kind, value FROM identifiers WHERE (kind = 'email_match' OR kind LIKE 'external:%')
+        AND record_id IN (${ids.map(() => '?').join(',') || 'NULL'})`).all(...ids)
+    : db.prepare(`SELECT record_id, kind, value FROM identifiers WHERE kind = 'email_match' OR kind LIKE 'external:%'`).iterate()
+  ) as Iterable<{ record_id: number; kind: string; value: string }>
+  for (const row of ext) {
+    const k = p.indexOf.get(row.record_id)
+    if (k === undefined) continue
+    if (row.kind === 'email_match') p.emailMatch[k] = row.value
+    else p.extIds[k]!.push(`${row.kind.slice(9)}:${row.value}`)
+  }
+  countNames(p)
+  return p
+}
+
+function emptyPrepared(n: number): Prepared {
+  const strings = (): string[] => new Array<string>(n).fill('')
+  return {
+    n, id: new Float64Array(n), profile: new Float64Array(n), source: new Int32Array(n), rawRow: new Float64Array(n),
+    sourceKey: new Array<string | null>(n).fill(null),
+    fn: strings(), ln: strings(), fnMeta: strings(), fnMeta2: strings(), lnMeta: strings(), lnMeta2: strings(), dob: strings(),
+    houseNo: strings(), street: Array.from({ length: n }, () => []), streetText: strings(), postcode: strings(), city: strings(),
+    email: strings(), emailMatch: strings(), emailLocal: strings(), emailDomain: strings(), phone: strings(), phone7: strings(),
+    company: Array.from({ length: n }, () => []), extIds: Array.from({ length: n }, () => []),
+    fnFreq: new Map(), lnFreq: new Map(), fnTotal: 0, lnTotal: 0, indexOf: new Map(),
+  }
+}
+
+function splitNames(r: RecordRow): [string, string] {
+  let first = fold(r.first_name)
+  let last = fold(r.last_name)
+  if ((!first || !last) && r.full_name) {
+    const parts = tokens(fold(r.full_name))
+    if (!first && parts.length > 1) first = parts[0]!
+    if (!last && parts.length > 0) last = parts[parts.length - 1]!
+  }
+  return [first, last]
+}
+
+function fillRecord(p: Prepared, i: number, r: RecordRow): void {
+  p.id[i] = r.id
+  p.profile[i] = r.profile_id
+  p.source[i] = r.source_id
+  p.rawRow[i] = r.raw_row_id
+  p.sourceKey[i] = r.source_key
+  p.indexOf.set(r.id, i)
+  const [fn, ln] = splitNames(r)
+  p.fn[i] = fn
+  p.ln[i] = ln
+  ;[p.fnMeta[i], p.fnMeta2[i]] = metaphones(fn)
+  ;[p.lnMeta[i], p.lnMeta2[i]] = metaphones(ln)
+  p.dob[i] = (r.birth_date ?? '').replace(DIGITS, '').slice(0, 8)
+  const street = fold([r.street, r.street2].filter(Boolean).join(' '))
+  const house = HOUSE_NO.exec(street)
+  p.houseNo[i] = house ? house[1]! : ''
+  p.street[i] = tokens(house ? street.slice(house[0].length) : street)
+  p.streetText[i] = p.street[i]!.join(' ')
+  p.postcode[i] = (r.postcode ?? '').replace(/\s+/g, '').toLowerCase()
+  p.city[i] = fold(r.city)
+  const email = (r.email ?? '').trim().toLowerCase()
+  p.email[i] = email
+  p.emailMatch[i] = email
+  const at = email.lastIndexOf('@')
+  p.emailLocal[i] = at > 0 ? email.slice(0, at) : email
+  p.emailDomain[i] = at > 0 ? email.slice(at + 1) : ''
+  const phone = (r.phone ?? '').replace(DIGITS, '')
+  p.phone[i] = phone
+  p.phone7[i] = phone.length >= 7 ? phone.slice(-7) : ''
+  p.company[i] = tokens(fold(r.company)).filter((t) => !COMPANY_NOISE.has(t))
+}
+
+const COMPANY_NOISE = new Set(['inc', 'ltd', 'llc', 'pty', 'co', 'corp', 'corporation', 'company', 'gmbh', 'plc', 'the', 'and', 'limited'])
+
+function countNames(p: Prepared): void {
+  let fnTotal = 0
+  let lnTotal = 0
+  for (let i = 0; i < p.n; i++) {
+    const f = p.fn[i]!
+    const l = p.ln[i]!
+    if (f) {
+      p.fnFreq.set(f, (p.fnFreq.get(f) ?? 0) + 1)
+      fnTotal++
+    }
+    if (l) {
+      p.lnFreq.set(l, (p.lnFreq.get(l) ?? 0) + 1)
+      lnTotal++
+    }
+  }
+  p.fnTotal = fnTotal
+  p.lnTotal = lnTotal
+}

@@ -1,0 +1,176 @@
+import type { Workspace } from '../db'
+import { candidatePairs } from './blocking'
+import { clusterPairs } from './cluster'
+import { C, K } from './comparisons'
+import { loadConstraints } from './review/constraints'
+import { type Model, priorModel, toProbability } from './model'
+import { latestModel } from './model-store'
+import { applyMerges, markScored, queueReviews, type RunPairs, storePairs } from './persist'
+import { prepareRecords, type Prepared } from './prepare'
+import { computeLevels, weighPairs } from './score'
+import { getThresholds, type Thresholds } from './thresholds'
+import { estimateU, fitM, initialLambda, toPatterns } from './train'
+
+export interface ResolveProgress {
+  phase: 'prepare' | 'blocking' | 'scoring' | 'training' | 'clustering' | 'saving'
+  done: number
+  total: number
+}
+
+export interface ResolveOptions {
+  /** Rescore every record (and retrain), not only records not scored before. */
+  full?: boolean
+  signal?: AbortSignal
+  onProgress?: (p: ResolveProgress) => void
+}
+
+export interface ResolveResult {
+  /** Profile merges applied (auto and human-approved pairs). */
+  merged: number
+  /** Pairs waiting in the review queue from this run. */
+  queued: number
+  /** Candidate pairs scored below the review threshold. */
+  nonMatches: number
+  candidatePairs: number
+  pairsByKey: Record<string, number>
+  /** Pairs compared (candidate pairs plus random pairs for u). */
+  comparisons: number
+  records: number
+  newRecords: number
+  seconds: number
+  runId: number
+}
+
+/** Weight (log2 odds) at or above which a single edge may join two multi-record clusters. */
+const STRONG_BRIDGE_WEIGHT = 20
+
+/**
+ * Resolves the workspace's records into profiles: blocking → comparison levels → model (trained on a full or
+ * first run, reused on incremental runs) → bands → constrained clustering → merges and review items.
+ * Incremental by default: only pairs involving records not scored before (or re-imported since) are scored.
+ * All writes happen in one transaction at the end; cancelling (signal) before then writes nothing.
+ * Throws the signal's reason when aborted.
+ */
+export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise<ResolveResult> {
+  const started = new Date()
+  const t0 = performance.now()
+  const db = ws.sqlite
+  const progress = opts.onProgress ?? (() => {})
+  progress({ phase: 'prepare', done: 0, total: 1 })
+  const p = prepareRecords(db)
+  const isNew = newRecords(ws, p, opts.full === true)
+  const newCount = isNew.reduce((s, v) => s + v, 0)
+  opts.signal?.throwIfAborted()
+  progress({ phase: 'blocking', done: 0, total: p.n })
+  const cand = candidatePairs(p, { isNew: opts.full ? undefined : isNew, signal: opts.signal })
+  const levels = computeLevels(p, cand.a, cand.b, opts.signal, (done) => progress({ phase: 'scoring', done, total: cand.a.length }))
+  progress({ phase: 'training', done: 0, total: 1 })
+  const constraints = loadConstraints(db)
+  const previous = opts.full ? null : latestModel(db)
+  const model = previous ?? train(p, cand.a, cand.b, levels, constraints)
+  const comparisons = cand.a.length + (previous ? 0 : model.trainedOn.randomPairs)
+  const thresholds = getThresholds(ws)
+  const pairs = band(p, cand.a, cand.b, levels, model, thresholds)
+  opts.signal?.throwIfAborted()
+  progress({ phase: 'clustering', done: 0, total: 1 })
+  const toIndex = (pairsIn: Array<[number, number]>): Array<[number, number]> => pairsIn
+    .map(([x, y]) => [p.indexOf.get(x), p.indexOf.get(y)] as const)
+    .filter((q): q is readonly [number, number] => q[0] !== undefined && q[1] !== undefined).map(([x, y]) => [x, y])
+  const clusters = clusterPairs({
+    n: p.n, profile: p.profile, a: cand.a, b: cand.b, probability: pairs.probability, band: pairs.band, weight: pairs.weight,
+    mustLink: toIndex(constraints.mustLink), cannotLink: toIndex(constraints.cannotLink), systemIds: systemIds(p),
+    strongWeight: STRONG_BRIDGE_WEIGHT,
+  })
+  opts.signal?.throwIfAborted()
+  progress({ phase: 'saving', done: 0, total: 1 })
+  const decided = new Set([...constraints.mustLink, ...constraints.cannotLink].map(([x, y]) => `${x}:${y}`))
+  const reviewCandidates: number[] = []
+  for (let t = 0; t < cand.a.length; t++) if (pairs.band[t] === 1) reviewCandidates.push(t)
+  for (const r of clusters.refused) reviewCandidates.push(r.t)
+  let nonMatches = 0
+  for (let t = 0; t < cand.a.length; t++) if (pairs.band[t] === 0) nonMatches++
+  const at = started.toISOString()
+  const out = db.transaction(() => {
+    const runId = Number(db.prepare(`INSERT INTO match_runs (started_at, finished_at, full, records, new_records, candidate_pairs, comparisons,
+      merged, queued, non_matches, seconds, pairs_by_key, model) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, 0, ?, ?)`).run(
+      at, at, opts.full ? 1 : 0, p.n, newCount, cand.a.length, comparisons, nonMatches, JSON.stringify(cand.pairsByKey), JSON.stringify(model),
+    ).lastInsertRowid)
+    const pairIds = storePairs(db, p, pairs, model, runId, at, new Set(reviewCandidates))
+    const merged = applyMerges(db, p, pairs, clusters, at)
+    const queued = queueReviews(db, p, pairs, reviewCandidates, pairIds, decided, at)
+    markScored(db, p, isNew, runId)
+    const seconds = (performance.now() - t0) / 1000
+    db.prepare('UPDATE match_runs SET finished_at = ?, merged = ?, queued = ?, seconds = ? WHERE id = ?')
+      .run(new Date().toISOString(), merged, queued, seconds, runId)
+    return { runId, merged, queued }
+  })()
+  return {
+    merged: out.merged, queued: out.queued, nonMatches, candidatePairs: cand.a.length, pairsByKey: cand.pairsByKey, comparisons,
+    records: p.n, newRecords: newCount, seconds: (performance.now() - t0) / 1000, runId: out.runId,
+  }
+}
+
+/** Flags records never scored, or re-imported (a new raw row) since they were; all of them on a full run. */
+function newRecords(ws: Workspace, p: Prepared, full: boolean): Uint8Array {
+  const isNew = new Uint8Array(p.n)
+  if (full) return isNew.fill(1)
+  const scored = new Map<number, number>()
+  for (const r of ws.sqlite.prepare('SELECT record_id, raw_row_id FROM match_scored').raw().iterate() as IterableIterator<[number, number]>) {
+    scored.set(r[0], r[1])
+  }
+  for (let i = 0; i < p.n; i++) if (scored.get(p.id[i]!) !== p.rawRow[i]) isNew[i] = 1
+  return isNew
+}
+
+/** Trains the model: priors → u from random pairs → m and λ by EM, with human decisions as labelled pairs. */
+function train(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, constraints: ReturnType<typeof loadConstraints>): Model {
+  const model = priorModel(initialLambda(p.n))
+  estimateU(p, model)
+  const labelled = [...constraints.mustLink.map((x) => [x, 1] as const), ...constraints.cannotLink.map((x) => [x, 0] as const)]
+    .map(([[x, y], label]) => ({ i: p.indexOf.get(x), j: p.indexOf.get(y), label }))
+    .filter((l): l is { i: number; j: number; label: 0 | 1 } => l.i !== undefined && l.j !== undefined)
+  const la = Int32Array.from([...a, ...labelled.map((l) => l.i)])
+  const lb = Int32Array.from([...b, ...labelled.map((l) => l.j)])
+  const all = labelled.length > 0 ? computeLevels(p, la.subarray(a.length), lb.subarray(b.length)) : new Uint8Array(0)
+  const merged = new Uint8Array(levels.length + all.length)
+  merged.set(levels)
+  merged.set(all, levels.length)
+  const labels = new Int8Array(a.length + labelled.length).fill(-1)
+  labelled.forEach((l, k) => (labels[a.length + k] = l.label))
+  fitM(model, toPatterns(merged, a.length + labelled.length, labels), (p.n * (p.n - 1)) / 2)
+  model.trainedOn.candidatePairs = a.length
+  model.trainedOn.labelledPairs = labelled.length
+  return model
+}
+
+/**
+ * Weights, probabilities and bands. Deterministic evidence is strong but not blind: a shared email or the
+ * same external id with conflicting first names (a family inbox, a shared account) goes to review, never auto.
+ */
+function band(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, model: Model, t: Thresholds): RunPairs {
+  const weight = weighPairs(p, a, levels, model)
+  const probability = new Float64Array(a.length)
+  const bands = new Uint8Array(a.length)
+  for (let k = 0; k < a.length; k++) {
+    const prob = toProbability(weight[k]!)
+    probability[k] = prob
+    let bnd = prob >= t.autoMerge ? 2 : prob >= t.review ? 1 : 0
+    const off = k * K
+    const sharedId = levels[off + C.Email] === 1 || levels[off + C.Email] === 2 || levels[off + C.ExtId] === 1
+    if (bnd === 2 && sharedId && levels[off + C.First] === 4) bnd = 1
+    bands[k] = bnd
+  }
+  return { a, b, levels, weight, probability, band: bands }
+}
+
+/** One-per-system ids of each record: its external ids, and its own source key (two keys of one source = two people). */
+function systemIds(p: Prepared): string[][] {
+  const out: string[][] = new Array(p.n)
+  for (let i = 0; i < p.n; i++) {
+    const ids = [...p.extIds[i]!]
+    const key = p.sourceKey[i]
+    if (key !== null && key !== '') ids.push(`source#${p.source[i]}:${key}`)
+    out[i] = ids
+  }
+  return out
+}

@@ -1,0 +1,120 @@
+import doubleMetaphone from 'double-metaphone'
+
+/**
+ * String primitives for matching: folding, edit distances, phonetic codes and token similarity.
+ * All are pure, allocation-light and safe on empty strings.
+ */
+
+const COMBINING = /[\u0300-\u036f]/g
+const NON_ALNUM = /[^a-z0-9 ]+/g
+const SPACES = /\s+/g
+
+/** NFKC + case + accents folded, punctuation dropped, whitespace collapsed: "  Zoë-O'Brien " → "zoe obrien". */
+export function fold(value: string | null | undefined): string {
+  if (!value) return ''
+  return value.normalize('NFKD').replace(COMBINING, '').toLowerCase().replace(/['’]/g, '').replace(NON_ALNUM, ' ')
+    .replace(SPACES, ' ').trim()
+}
+
+/** Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4). */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return a.length === 0 ? 0 : 1
+  const la = a.length
+  const lb = b.length
+  if (la === 0 || lb === 0) return 0
+  const window = Math.max(0, (Math.max(la, lb) >> 1) - 1)
+  const matchedA = new Uint8Array(la)
+  const matchedB = new Uint8Array(lb)
+  let matches = 0
+  for (let i = 0; i < la; i++) {
+    const lo = Math.max(0, i - window)
+    const hi = Math.min(lb - 1, i + window)
+    for (let j = lo; j <= hi; j++) {
+      if (matchedB[j] || a.charCodeAt(i) !== b.charCodeAt(j)) continue
+      matchedA[i] = 1
+      matchedB[j] = 1
+      matches++
+      break
+    }
+  }
+  if (matches === 0) return 0
+  let k = 0
+  let transpositions = 0
+  for (let i = 0; i < la; i++) {
+    if (!matchedA[i]) continue
+    while (!matchedB[k]) k++
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++
+    k++
+  }
+  const m = matches
+  const jaro = (m / la + m / lb + (m - transpositions / 2) / m) / 3
+  let prefix = 0
+  while (prefix < 4 && prefix < la && prefix < lb && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++
+  return jaro + prefix * 0.1 * (1 - jaro)
+}
+
+/**
+ * Damerau-Levenshtein distance (optimal string alignment: insert, delete, substitute, swap adjacent),
+ * stopping early once the distance is known to exceed `max` (then returns max + 1).
+ */
+export function damerauLevenshtein(a: string, b: string, max = Infinity): number {
+  const la = a.length
+  const lb = b.length
+  if (Math.abs(la - lb) > max) return max + 1
+  if (la === 0) return lb
+  if (lb === 0) return la
+  let prev2 = new Array<number>(lb + 1).fill(0)
+  let prev = new Array<number>(lb + 1)
+  let cur = new Array<number>(lb + 1).fill(0)
+  for (let j = 0; j <= lb; j++) prev[j] = j
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i
+    let rowMin = i
+    for (let j = 1; j <= lb; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        v = Math.min(v, prev2[j - 2]! + 1)
+      }
+      cur[j] = v
+      if (v < rowMin) rowMin = v
+    }
+    if (rowMin > max) return max + 1
+    const t = prev2
+    prev2 = prev
+    prev = cur
+    cur = t
+  }
+  return prev[lb]!
+}
+
+/** The primary Double Metaphone code of a folded name ('' for none). */
+export function metaphone(folded: string): string {
+  if (!folded) return ''
+  return doubleMetaphone(folded)[0]
+}
+
+/** Both Double Metaphone codes (primary, alternate) of a folded name. */
+export function metaphones(folded: string): [string, string] {
+  if (!folded) return ['', '']
+  return doubleMetaphone(folded)
+}
+
+/** Word tokens of a folded string. */
+export function tokens(folded: string): string[] {
+  return folded ? folded.split(' ').filter((t) => t.length > 0) : []
+}
+
+/**
+ * Token-set similarity in [0, 1]: |A ∩ B| / min(|A|, |B|), so "acme" vs "acme pty ltd" is 1 and word
+ * order never matters. Near-identical tokens (Damerau-Levenshtein ≤ 1 on tokens of 4+ letters) count half.
+ */
+export function tokenSetSimilarity(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0
+  let score = 0
+  for (const t of a) {
+    if (b.includes(t)) score += 1
+    else if (t.length >= 4 && b.some((u) => u.length >= 4 && damerauLevenshtein(t, u, 1) <= 1)) score += 0.5
+  }
+  return Math.min(1, score / Math.min(a.length, b.length))
+}

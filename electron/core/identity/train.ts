@@ -1,0 +1,135 @@
+import { comparisons, K, levelCounts, levelOffsets, totalLevels } from './comparisons'
+import { pairLevels } from './compare'
+import { matchWeights, type Model, patternWeight, priorWeight } from './model'
+import type { Prepared } from './prepare'
+
+/**
+ * Training without labels: u from random record pairs, m (and λ) by expectation-maximisation over the
+ * distinct level patterns of the candidate pairs, with the priors as pseudo-counts so a workspace of a few
+ * records still gets sensible parameters. Human decisions enter as pairs whose match status is known.
+ */
+
+/** Pseudo-counts: how many pairs' worth of belief the priors carry. */
+const U_PRIOR_WEIGHT = 50
+const M_PRIOR_WEIGHT = 20
+const LAMBDA_PRIOR_WEIGHT = 20
+
+/** The starting guess for λ over all pairs: about one duplicate per two records. */
+export const initialLambda = (records: number): number => Math.min(0.5, records / 2 / Math.max(1, (records * (records - 1)) / 2))
+
+/** A deterministic PRNG (mulberry32) so training is reproducible run to run. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0
+    let t = s
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Estimates u-probabilities from up to `maxPairs` random pairs; returns counts-based u blended with the priors. */
+export function estimateU(p: Prepared, model: Model, maxPairs = 200_000, seed = 1): number {
+  if (p.n < 2) return 0
+  const pairs = Math.min(maxPairs, (p.n * (p.n - 1)) / 2)
+  const counts = new Float64Array(totalLevels)
+  const lv = new Uint8Array(K)
+  const rand = rng(seed)
+  for (let t = 0; t < pairs; t++) {
+    const i = Math.floor(rand() * p.n)
+    let j = Math.floor(rand() * (p.n - 1))
+    if (j >= i) j++
+    pairLevels(p, i, j, lv, 0)
+    for (let k = 0; k < K; k++) counts[levelOffsets[k]! + lv[k]!]!++
+  }
+  blend(model.u, counts, comparisons.map((c) => c.uPrior), U_PRIOR_WEIGHT)
+  model.trainedOn.randomPairs = pairs
+  return pairs
+}
+
+/** Writes (count + w·prior) / (total + w) over the non-null levels of each comparison into `target`. */
+function blend(target: number[], counts: Float64Array, priors: ReadonlyArray<readonly number[]>, w: number): void {
+  for (let k = 0; k < K; k++) {
+    const o = levelOffsets[k]!
+    let total = 0
+    for (let l = 1; l < levelCounts[k]!; l++) total += counts[o + l]!
+    for (let l = 1; l < levelCounts[k]!; l++) {
+      target[o + l] = Math.max(1e-7, (counts[o + l]! + w * priors[k]![l - 1]!) / (total + w))
+    }
+  }
+}
+
+/** Distinct level patterns of a set of pairs with their counts (and, for labelled pairs, their known status). */
+export interface Patterns {
+  levels: Uint8Array
+  count: Float64Array
+  /** -1 unknown, 0 known non-match, 1 known match. */
+  label: Int8Array
+  size: number
+}
+
+/** Groups pair levels (K per pair) into distinct patterns. `labels` optionally gives a known status per pair. */
+export function toPatterns(levels: Uint8Array, pairs: number, labels?: Int8Array): Patterns {
+  const index = new Map<string, number>()
+  const keys: string[] = []
+  const counts: number[] = []
+  const lab: number[] = []
+  for (let i = 0; i < pairs; i++) {
+    const label = labels ? labels[i]! : -1
+    let key = String(label)
+    for (let k = 0; k < K; k++) key += levels[i * K + k]!
+    let at = index.get(key)
+    if (at === undefined) {
+      at = keys.length
+      index.set(key, at)
+      keys.push(key)
+      counts.push(0)
+      lab.push(label)
+    }
+    counts[at]!++
+  }
+  const out = new Uint8Array(keys.length * K)
+  keys.forEach((key, i) => {
+    const offset = key.length - K
+    for (let k = 0; k < K; k++) out[i * K + k] = key.charCodeAt(offset + k) - 48
+  })
+  return { levels: out, count: Float64Array.from(counts), label: Int8Array.from(lab), size: keys.length }
+}
+
+/**
+ * Runs EM on the patterns of the candidate pairs with u fixed; updates model.m and model.lambda in place.
+ * Because u comes from random pairs, λ is the share of matches among ALL `totalPairs` record pairs (the
+ * candidates are assumed to hold nearly every match): estimating it among candidates instead would make
+ * the blocked non-matches, which agree on their blocking key, look like matches. Returns iterations used.
+ */
+export function fitM(model: Model, pat: Patterns, totalPairs: number, maxIter = 30, tol = 1e-5): number {
+  const allPairs = Math.max(totalPairs, 1)
+  let iter = 0
+  for (; iter < maxIter; iter++) {
+    const w = matchWeights(model)
+    const pw = priorWeight(model)
+    const counts = new Float64Array(totalLevels)
+    let matches = 0
+    let total = 0
+    for (let i = 0; i < pat.size; i++) {
+      const c = pat.count[i]!
+      const label = pat.label[i]!
+      const prob = label >= 0 ? label : 1 / (1 + Math.pow(2, -(pw + patternWeight(pat.levels, i * K, w))))
+      total += c
+      matches += c * prob
+      for (let k = 0; k < K; k++) counts[levelOffsets[k]! + pat.levels[i * K + k]!]! += c * prob
+    }
+    const before = model.m.slice()
+    blend(model.m, counts, comparisons.map((c) => c.mPrior), M_PRIOR_WEIGHT)
+    void total
+    model.lambda = Math.min(0.5, Math.max(1 / allPairs, (matches + LAMBDA_PRIOR_WEIGHT * model.lambda) / (allPairs + LAMBDA_PRIOR_WEIGHT)))
+    const delta = model.m.reduce((d, v, i) => Math.max(d, Math.abs(v - before[i]!)), 0)
+    if (delta < tol) {
+      iter++
+      break
+    }
+  }
+  model.trainedOn.emIterations = iter
+  return iter
+}
