@@ -45,15 +45,21 @@ export function insertDecision(db: SqliteDatabase, a: number, b: number, decisio
  * separated back into one profile.
  */
 export function cannotLinkBetween(db: SqliteDatabase, p: number, q: number): [number, number] | null {
-  const row = db.prepare(`
-    SELECT d.record_a, d.record_b FROM decisions d
-    JOIN records ra ON ra.id = d.record_a JOIN records rb ON rb.id = d.record_b
-    WHERE d.decision = 'reject' AND d.undone_at IS NULL
-      AND ((ra.profile_id = @p AND rb.profile_id = @q) OR (ra.profile_id = @q AND rb.profile_id = @p))
-      AND d.id = (SELECT max(id) FROM decisions d2 WHERE d2.record_a = d.record_a AND d2.record_b = d.record_b AND d2.undone_at IS NULL)
-    LIMIT 1`).get({ p, q }) as { record_a: number; record_b: number } | undefined
+  const row = db.prepare(cannotLinkSql).get({ p, q }) as { record_a: number; record_b: number } | undefined
   return row ? [row.record_a, row.record_b] : null
 }
+
+// Driven from the two profiles' records (records_by_profile) into decisions by either end, so the cost
+// follows the profiles' size, not the number of decisions in the workspace: bulk band decisions call it per item.
+const liveReject = `d.decision = 'reject' AND d.undone_at IS NULL
+  AND d.id = (SELECT max(id) FROM decisions d2 WHERE d2.record_a = d.record_a AND d2.record_b = d.record_b AND d2.undone_at IS NULL)`
+export const cannotLinkSql = `
+  SELECT d.record_a, d.record_b FROM records ra JOIN decisions d ON d.record_a = ra.id JOIN records rb ON rb.id = d.record_b
+    WHERE ra.profile_id = @p AND rb.profile_id = @q AND ${liveReject}
+  UNION ALL
+  SELECT d.record_a, d.record_b FROM records ra JOIN decisions d ON d.record_a = ra.id JOIN records rb ON rb.id = d.record_b
+    WHERE ra.profile_id = @q AND rb.profile_id = @p AND ${liveReject}
+  LIMIT 1`
 
 /**
  * Applies one approve/reject to an open item inside the caller's transaction: the decision row, the

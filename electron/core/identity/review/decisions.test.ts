@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { seedRecords } from '../../../../test/helpers/seed'
 import { tempWorkspace } from '../../../../test/helpers/temp-workspace'
 import { auditHash, genesisHash } from './audit'
+import { cannotLinkSql } from './decide'
 import { loadConstraints } from './constraints'
 import { approve, decideBand, reject, skip } from './decisions'
 import { listReviews } from './queue'
@@ -120,5 +121,15 @@ describe('decideBand', () => {
   ])('rejects a bad band request %j', (band) => {
     setup()
     expect(() => decideBand(t.ws, band)).toThrow(expect.objectContaining({ code: 'InvalidInput' }))
+  })
+})
+
+describe('query plans', () => {
+  it('finds cannot-links between two profiles through the profile index, not a scan of all decisions', () => {
+    setup()
+    const plan = t.ws.sqlite.prepare(`EXPLAIN QUERY PLAN ${cannotLinkSql}`).all({ p: 1, q: 2 }) as Array<{ detail: string }>
+    const details = plan.map((r) => r.detail).join('\n')
+    expect(details).toMatch(/records_by_profile/)
+    expect(details).not.toMatch(/SCAN d\b/)
   })
 })

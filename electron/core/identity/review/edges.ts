@@ -15,15 +15,11 @@ export interface Edge {
 /**
  * The edges inside one profile: pairs the resolver put in the 'auto' band and pairs whose latest live
  * decision is an approval (review or must-link). A pair whose latest live decision is a reject is no
- * edge, whatever its score. Both ends must be in the profile now.
+ * edge, whatever its score. Both ends must be in the profile now. CROSS JOIN makes SQLite start from the
+ * profile's records (records_by_profile), so the cost follows the profile's size, not the workspace's pairs.
  */
 export function profileEdges(db: SqliteDatabase, profileId: number): Edge[] {
-  const auto = db.prepare(`
-    SELECT mp.id, mp.record_a, mp.record_b, mp.probability, mp.weight FROM match_pairs mp
-    JOIN records ra ON ra.id = mp.record_a JOIN records rb ON rb.id = mp.record_b
-    WHERE mp.band = 'auto' AND ra.profile_id = @p AND rb.profile_id = @p
-      AND coalesce((SELECT d.decision FROM decisions d WHERE d.record_a = mp.record_a AND d.record_b = mp.record_b
-        AND d.undone_at IS NULL ORDER BY d.id DESC LIMIT 1), 'none') <> 'reject'`)
+  const auto = db.prepare(autoEdgesSql)
     .all({ p: profileId }) as Array<{ id: number; record_a: number; record_b: number; probability: number; weight: number }>
   const approved = db.prepare(`
     SELECT d.id, d.record_a, d.record_b, d.actor, mp.id AS pair_id, mp.probability, mp.weight FROM decisions d
@@ -42,6 +38,14 @@ export function profileEdges(db: SqliteDatabase, profileId: number): Edge[] {
   }
   return out
 }
+
+/** Auto-band pairs inside profile @p not overruled by a live reject (see profileEdges). */
+export const autoEdgesSql = `
+    SELECT mp.id, mp.record_a, mp.record_b, mp.probability, mp.weight
+    FROM records ra CROSS JOIN match_pairs mp ON mp.record_a = ra.id CROSS JOIN records rb ON rb.id = mp.record_b
+    WHERE mp.band = 'auto' AND ra.profile_id = @p AND rb.profile_id = @p
+      AND coalesce((SELECT d.decision FROM decisions d WHERE d.record_a = mp.record_a AND d.record_b = mp.record_b
+        AND d.undone_at IS NULL ORDER BY d.id DESC LIMIT 1), 'none') <> 'reject'`
 
 /**
  * The shortest chain of edges from `from` to `to` (breadth-first), or null when none connects them.

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { seedRecords } from '../../../../test/helpers/seed'
 import { tempWorkspace } from '../../../../test/helpers/temp-workspace'
 import { approve, reject } from './decisions'
+import { autoEdgesSql } from './edges'
 import { explain } from './explain'
 import { joinProfiles, seedPair } from './testing'
 import { removeRecord } from './unmerge'
@@ -79,5 +80,14 @@ describe('explain a record', () => {
     expect(x.history.map((h) => h.cause)).toEqual(['import', 'auto'])
     expect(explain(t.ws, { recordId: c }).history.map((h) => [h.cause, h.actor])).toEqual([['import', null], ['review', 'ana']])
     expect(x.summary[0]).toMatch(/with 3 other record/)
+  })
+})
+
+describe('query plans', () => {
+  it('walks a profile\'s edges from its records, not from every pair in the workspace', () => {
+    chain()
+    const details = (t.ws.sqlite.prepare(`EXPLAIN QUERY PLAN ${autoEdgesSql}`).all({ p: 1 }) as Array<{ detail: string }>).map((r) => r.detail)
+    expect(details[0]).toMatch(/records_by_profile/)
+    expect(details.join('\n')).not.toMatch(/SCAN mp\b/)
   })
 })

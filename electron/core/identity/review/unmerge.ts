@@ -110,8 +110,8 @@ function applySplit(db: SqliteDatabase, profileId: number, parts: number[][], ct
 /** Pairs (ordered, 'a:b') that carry an edge inside the profile: any scored pair or a live approval. */
 function edgeSet(db: SqliteDatabase, profileId: number): Set<string> {
   const rows = db.prepare(`
-    SELECT mp.record_a AS a, mp.record_b AS b FROM match_pairs mp
-      JOIN records ra ON ra.id = mp.record_a JOIN records rb ON rb.id = mp.record_b
+    SELECT mp.record_a AS a, mp.record_b AS b
+      FROM records ra CROSS JOIN match_pairs mp ON mp.record_a = ra.id CROSS JOIN records rb ON rb.id = mp.record_b
       WHERE ra.profile_id = @p AND rb.profile_id = @p
     UNION
     SELECT d.record_a, d.record_b FROM decisions d
