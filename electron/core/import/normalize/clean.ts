@@ -93,6 +93,14 @@ function isJunkEmail(folded: string): boolean {
 }
 
 /**
+ * True for the placeholders people type into any field ('n/a', 'null', '-', 'unknown', 'tbd'…), whatever its
+ * kind. Note that it includes 'no' and '0', which are real values in consent columns.
+ */
+export function isPlaceholder(value: string): boolean {
+  return GENERIC_JUNK.has(foldJunk(value))
+}
+
+/**
  * True when `value` is a placeholder rather than a real identifier of the given kind: 'n/a', 'null', '-',
  * 'none', 'unknown', 'test', 'asdf', test@test.com, noemail@…, example.com, 0000000000, 1234567890, 'Guest'…
  * Empty strings are junk too. Pure and cheap: safe to call per cell.

@@ -3,7 +3,7 @@
  * of it). All are pure, never throw, return null for empty input and say why they reject a value.
  */
 export type { Norm } from './types'
-export { cleanCell, isJunkValue, type CellFlag } from './clean'
+export { cleanCell, isJunkValue, isPlaceholder, type CellFlag } from './clean'
 export { normalizeEmail, emailMatchKey } from './email'
 export { normalizePhone } from './phone'
 export { foldForMatch } from './fold'
