@@ -24,7 +24,7 @@ export function registerExplain(program: Command): void {
       emit(opts, x, () => {
         const lines = [...x.summary]
         if (x.kind === 'pair' && x.pair) {
-          lines.push('Evidence:', ...x.pair.waterfall.steps.map((s) => `  ${s.label.padEnd(12)} ${(s.level ?? '').padEnd(28)} ${s.weight.toFixed(2)}`))
+          lines.push('Evidence:', ...x.pair.waterfall.steps.filter((s) => !(s.level === 'null' && s.weight === 0)).map((s) => `  ${s.label.padEnd(12)} ${(s.level ?? '').padEnd(34)} ${s.weight.toFixed(2)}`))
         }
         if (x.kind === 'record') {
           lines.push('History:', ...x.history.map((h) => `  ${h.at} ${h.cause}: profile ${h.fromProfile ?? '-'} -> ${h.toProfile}${h.actor ? ` by ${h.actor}` : ''}${h.reason ? ` (${h.reason})` : ''}`))

@@ -17,7 +17,12 @@ export interface DecisionOptions extends WorkspaceOptions {
 /** The actor of a CLI decision: --actor, else the OS user name. */
 export function actorOf(opts: { actor?: string }): string {
   if (opts.actor !== undefined && opts.actor.trim() !== '') return opts.actor.trim()
-  return userInfo().username
+  try {
+    return userInfo().username
+  } catch {
+    // userInfo throws when the uid has no passwd entry (some containers): fall back to the environment.
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown'
+  }
 }
 
 /** Parses a positive whole-number id argument; throws CdpError('InvalidInput'). */
@@ -73,7 +78,7 @@ function showText(r: ReviewDetail): string {
       .map((f) => `${mark[f.agreement]} ${f.field.padEnd(11)} ${(f.a ?? '').padEnd(30)} ${f.b ?? ''}`),
     '',
     'Evidence (log2 weight, running total):',
-    ...r.waterfall.steps.map((s) => `  ${s.label.padEnd(12)} ${(s.level ?? '').padEnd(28)} ${s.weight >= 0 ? '+' : ''}${s.weight.toFixed(2)}  = ${s.total.toFixed(2)}`),
+    ...r.waterfall.steps.filter((s) => !(s.level === 'null' && s.weight === 0)).map((s) => `  ${s.label.padEnd(12)} ${(s.level ?? '').padEnd(34)} ${s.weight >= 0 ? '+' : ''}${s.weight.toFixed(2)}  = ${s.total.toFixed(2)}`),
     `  probability ${r.waterfall.probability.toFixed(4)}`,
   ]
   return out.join('\n')
