@@ -45,7 +45,7 @@ function booleanTarget(words: string): FieldTarget | undefined {
 /** Targets named by the header alone, whatever the values look like. */
 function namedTarget(words: string, kind: 'person' | 'event'): FieldTarget | undefined {
   if (/^tags?$/.test(words)) return 'tags'
-  if (/^(company|company name|organization|organisation|account name)$/.test(words)) return 'company'
+  if (/\b(company|organization|organisation|account)( name)?$/.test(words)) return 'company'
   if (/^(salutation|title prefix|name title|prefix)$/.test(words)) return 'title'
   if (/^(gender|sex)$/.test(words)) return 'gender'
   if (/\bcard fingerprint\b/.test(words)) return 'card_fingerprint'
