@@ -17,7 +17,8 @@ export function updateRfmBreakpoints(ws: Workspace): RfmBreakpoints {
   const n = ws.sqlite.prepare('SELECT count(*) FROM profile_summary WHERE order_count > 0').pluck().get() as number
   const at = (column: string, k: number): unknown => ws.sqlite.prepare(
     `SELECT ${column} FROM profile_summary WHERE order_count > 0 AND ${column} IS NOT NULL ORDER BY ${column} LIMIT 1 OFFSET ?`,
-  ).pluck().get(Math.floor((n * k) / 5))
+    // The k-th boundary is the last value of the k-th fifth: values above it score higher.
+  ).pluck().get(Math.max(0, Math.floor((n * k) / 5) - 1))
   const cuts = (column: string): unknown[] => (n === 0 ? [] : [1, 2, 3, 4].map((k) => at(column, k)).filter((v) => v !== undefined && v !== null))
   const bp: RfmBreakpoints = {
     recency: cuts(measures.recency) as string[],
