@@ -31,13 +31,13 @@ function febrlDate(v: string): string | null {
   return /^\d{8}$/.test(v) ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}` : orNull(v)
 }
 
-/** FEBRL row → SeedRecord. soc_sec_id is kept as an attribute (not an identifier the matcher uses). */
+/** FEBRL row → SeedRecord (soc_sec_id is added as an `external:ssn` identifier by seedFebrl, as an external_id column mapping would). */
 export function febrlRecord(row: Record<string, string>, source: string): SeedRecord {
   const street = [row.street_number, row.address_1].filter((x) => x).join(' ')
   return {
     source, first_name: orNull(row.given_name), last_name: orNull(row.surname), street: orNull(street), city: orNull(row.suburb),
     region: orNull(row.state), postcode: orNull(row.postcode), country: 'AU', birth_date: febrlDate(row.date_of_birth ?? ''),
-    attributes: { address_2: row.address_2 ?? '', soc_sec_id: row.soc_sec_id ?? '' },
+    attributes: { address_2: row.address_2 ?? '' },
   }
 }
 
@@ -52,6 +52,8 @@ export function seedFebrl(ws: Workspace, files: string[]): Seeded {
   for (const f of files) {
     const rows = readFebrl(`febrl/${f}`)
     const ids = seedRecords(ws, rows.map((r) => febrlRecord(r, f)))
+    const ssn = ws.sqlite.prepare("INSERT INTO identifiers (record_id, kind, value, raw) VALUES (?, 'external:ssn', ?, ?)")
+    ws.sqlite.transaction(() => rows.forEach((r, k) => r.soc_sec_id && ssn.run(ids[k], r.soc_sec_id, r.soc_sec_id)))()
     rows.forEach((r, k) => truth.set(ids[k]!, /^rec-(\d+)-/.exec(r.rec_id ?? '')?.[1] ?? `?${k}`))
   }
   return { truth }

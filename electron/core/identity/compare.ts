@@ -100,18 +100,24 @@ export function companyLevel(a: readonly string[], b: readonly string[]): number
   return s >= 0.9 ? 1 : s >= 0.5 ? 2 : 3
 }
 
-/** External ids ("system:value"): same id / a different id in a system both have / null when no system is shared. */
+/**
+ * External ids ("system:value"): same id / one character off (a typo) / a different id in a system both have /
+ * null when no system is shared.
+ */
 export function externalIdLevel(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0
-  let shared = false
+  let best = 0
   for (const x of a) {
-    const sys = x.slice(0, x.indexOf(':') + 1)
+    const cut = x.indexOf(':') + 1
+    const sys = x.slice(0, cut)
     for (const y of b) {
       if (x === y) return 1
-      if (y.startsWith(sys)) shared = true
+      if (!y.startsWith(sys)) continue
+      const level = x.length - cut >= 5 && damerauLevenshtein(x.slice(cut), y.slice(cut), 1) <= 1 ? 2 : 3
+      if (best === 0 || level < best) best = level
     }
   }
-  return shared ? 2 : 0
+  return best
 }
 
 /** True when the names are written first/last swapped on one side ("Smith John" vs "John Smith"). */

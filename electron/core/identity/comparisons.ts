@@ -29,8 +29,8 @@ export const comparisons: readonly ComparisonSpec[] = [
     mPrior: [0.75, 0.05, 0.2], uPrior: [0.0002, 0.0008, 0.999] },
   { name: 'company', levels: ['same', 'overlapping', 'different'],
     mPrior: [0.6, 0.2, 0.2], uPrior: [0.02, 0.03, 0.95] },
-  { name: 'external_id', levels: ['same id', 'different id in the same system'],
-    mPrior: [0.97, 0.03], uPrior: [0.0001, 0.9999] },
+  { name: 'external_id', levels: ['same id', 'one character off', 'different id in the same system'],
+    mPrior: [0.9, 0.05, 0.05], uPrior: [0.0001, 0.0004, 0.9995] },
 ]
 
 export const K = comparisons.length

@@ -57,9 +57,10 @@ export function householdAdjustment(levels: Uint8Array, off: number, w: Weights)
   const wa = addrShared ? w[levelOffsets[C.Address]! + addr]! : 0
   const wp = phoneShared ? w[levelOffsets[C.Phone]! + phone]! : 0
   let adj = addrShared && phoneShared ? -Math.min(wa, wp) : 0
-  // A shared date of birth is not household evidence (household members rarely share one): then the
-  // independent comparisons decide. Twins are the known blind spot of this exception.
-  if (levels[off + C.First] === levelCounts[C.First]! - 1 && levels[off + C.Dob] !== 1) adj += -Math.max(wa, wp) + HOUSEHOLD_PENALTY
+  // A shared date of birth or the same personal id (not an inbox) is not household evidence: household
+  // members rarely share them. Then the independent comparisons decide. Twins are the blind spot of this.
+  const personal = levels[off + C.Dob] === 1 || levels[off + C.ExtId] === 1 || levels[off + C.ExtId] === 2
+  if (levels[off + C.First] === levelCounts[C.First]! - 1 && !personal) adj += -Math.max(wa, wp) + HOUSEHOLD_PENALTY
   return adj
 }
 

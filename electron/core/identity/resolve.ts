@@ -78,7 +78,7 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
     .filter((q): q is readonly [number, number] => q[0] !== undefined && q[1] !== undefined).map(([x, y]) => [x, y])
   const clusters = clusterPairs({
     n: p.n, profile: p.profile, a: cand.a, b: cand.b, probability: pairs.probability, band: pairs.band, weight: pairs.weight,
-    mustLink: toIndex(constraints.mustLink), cannotLink: toIndex(constraints.cannotLink), systemIds: systemIds(p),
+    mustLink: toIndex(constraints.mustLink), cannotLink: toIndex(constraints.cannotLink), systemIds: systemIds(ws, p),
     strongWeight: STRONG_BRIDGE_WEIGHT,
   })
   opts.signal?.throwIfAborted()
@@ -144,8 +144,8 @@ function train(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, co
 }
 
 /**
- * Weights, probabilities and bands. Deterministic evidence is strong but not blind: a shared email or the
- * same external id with conflicting first names (a family inbox, a shared account) goes to review, never auto.
+ * Weights, probabilities and bands. Deterministic evidence is strong but not blind: a shared email with
+ * conflicting first names (a family inbox) goes to review, never auto, unless the dates of birth agree too.
  */
 function band(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, model: Model, t: Thresholds): RunPairs {
   const weight = weighPairs(p, a, levels, model)
@@ -156,21 +156,31 @@ function band(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, mod
     probability[k] = prob
     let bnd = prob >= t.autoMerge ? 2 : prob >= t.review ? 1 : 0
     const off = k * K
-    const sharedId = levels[off + C.Email] === 1 || levels[off + C.Email] === 2 || levels[off + C.ExtId] === 1
-    if (bnd === 2 && sharedId && levels[off + C.First] === 4) bnd = 1
+    const sharedEmail = levels[off + C.Email] === 1 || levels[off + C.Email] === 2
+    if (bnd === 2 && sharedEmail && levels[off + C.First] === 4 && levels[off + C.Dob] !== 1) bnd = 1
     bands[k] = bnd
   }
   return { a, b, levels, weight, probability, band: bands }
 }
 
-/** One-per-system ids of each record: its external ids, and its own source key (two keys of one source = two people). */
-function systemIds(p: Prepared): string[][] {
+/**
+ * One-per-system ids of each record: its own source key (two keys of one source are two people, unless a
+ * human approves), and external ids of systems that are the system of some source of the workspace (a
+ * Shopify customer id in a Stripe export). Ids of other kinds (a national id column mapped as an external id)
+ * are evidence in the external_id comparison only: typos in them must not forbid a merge.
+ */
+function systemIds(ws: Workspace, p: Prepared): string[][] {
+  const systemOf = new Map<number, string>()
+  for (const s of ws.sqlite.prepare('SELECT id, system FROM sources').all() as Array<{ id: number; system: string | null }>) {
+    systemOf.set(s.id, s.system ?? `source#${s.id}`)
+  }
+  const systems = new Set(systemOf.values())
   const out: string[][] = new Array(p.n)
   for (let i = 0; i < p.n; i++) {
-    const ids = [...p.extIds[i]!]
+    const ids = p.extIds[i]!.filter((x) => systems.has(x.slice(0, x.indexOf(':'))))
     const key = p.sourceKey[i]
-    if (key !== null && key !== '') ids.push(`source#${p.source[i]}:${key}`)
-    out[i] = ids
+    if (key !== null && key !== '') ids.push(`${systemOf.get(p.source[i]!) ?? `source#${p.source[i]}`}:${key}`)
+    out[i] = [...new Set(ids)]
   }
   return out
 }
