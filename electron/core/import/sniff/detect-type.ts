@@ -14,9 +14,20 @@ const share = (values: string[], test: ValueTest): number => {
   return hits / values.length
 }
 
+/** share(values, test) >= threshold, stopping as soon as the answer is known (most tests fail on the first values). */
+function reaches(values: string[], test: ValueTest, threshold: number): boolean {
+  const allowedMisses = Math.floor(values.length * (1 - threshold) + 1e-9)
+  let misses = 0
+  for (const v of values) {
+    if (test(v)) continue
+    if (++misses > allowedMisses) return false
+  }
+  return true
+}
+
 /** Name-like columns without a helpful header: two or more words reads as a full name, one word is left as text. */
 function nameShape(values: string[]): ValueType | undefined {
-  if (share(values, isNameLike) < 0.9) return undefined
+  if (!reaches(values, isNameLike, 0.9)) return undefined
   const multiWord = share(values, (v) => /\S\s+\S/.test(v))
   return multiWord >= 0.6 ? 'full_name' : undefined
 }
@@ -43,14 +54,14 @@ export function detectValueType(values: string[], header?: string): ValueType {
 function decide(cleaned: string[], header: string | undefined): ValueType {
   const order = decideDateOrder(cleaned).order
   const hint = headerHint(header)
-  if (hint && share(cleaned, plausibleFor(hint, order)) >= HINT_FIT) {
+  if (hint && reaches(cleaned, plausibleFor(hint, order), HINT_FIT)) {
     if (hint === 'date' || hint === 'datetime') return share(cleaned, (v) => /\d:\d\d/.test(v) || /^\d+\.\d+$/.test(v)) >= 0.5 ? 'datetime' : 'date'
     return hint
   }
   for (const [type, test, threshold] of valueTests(order)) {
     // An id column is (nearly) unique; a column of small repeated numbers is a rating or a count.
     if (type === 'id' && new Set(cleaned).size < cleaned.length * 0.9) continue
-    if (share(cleaned, test) >= threshold) return type
+    if (reaches(cleaned, test, threshold)) return type
   }
   return nameShape(cleaned) ?? 'text'
 }
