@@ -22,7 +22,8 @@ export async function openCsv(path: string, fileName: string, signal?: AbortSign
     const info = {
       format: 'csv' as const,
       encoding: decoder.label(),
-      delimiter: sniff.dialect.delimiter,
+      // ', ' (FEBRL) is reported as ','; the space is how it is read, not what separates the columns.
+      delimiter: sniff.dialect.delimiter.charAt(0),
       headerLine: sniff.headerLine,
     }
     async function* rows(): AsyncGenerator<ReadRow> {

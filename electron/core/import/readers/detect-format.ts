@@ -58,14 +58,18 @@ function textFormat(name: string, head: Buffer): FileFormat {
   const text = decoder.write(head.subarray(guess.bomLength, Math.min(head.length, 4096))).replace(/^\ufeff/, '')
   const first = text.trimStart()[0]
   if (first === '[') return 'json'
-  if (first === '{') return ext === '.json' && !firstLineIsObject(text) ? 'json' : 'ndjson'
+  if (first === '{') return ext === '.json' && !looksLikeNdjson(text, head.length > 4096) ? 'json' : 'ndjson'
   return 'csv'
 }
 
-/** NDJSON has a complete object on the first line; a pretty-printed JSON document does not. */
-function firstLineIsObject(text: string): boolean {
-  const line = text.trimStart().split('\n')[0]?.trim() ?? ''
-  return line.startsWith('{') && line.endsWith('}')
+/**
+ * NDJSON has a complete object on each line; a pretty-printed or single-line JSON document does not
+ * have two. `cut` says the sample stops mid-file (then one complete line followed by more is enough).
+ */
+function looksLikeNdjson(text: string, cut: boolean): boolean {
+  const lines = text.trim().split('\n').map((line) => line.trim()).filter(Boolean)
+  const complete = lines.filter((line) => line.startsWith('{') && line.endsWith('}')).length
+  return complete >= 2 || (complete === 1 && cut && lines.length > 1)
 }
 
 /**

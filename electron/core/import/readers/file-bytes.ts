@@ -42,6 +42,7 @@ export interface ByteSource {
 export function openBytes(path: string, start: number, signal?: AbortSignal): ByteSource {
   const stream = createReadStream(path, { start, highWaterMark: chunkBytes })
   let count = start
+  let closed = false
   async function* chunks(): AsyncGenerator<Buffer> {
     try {
       for await (const chunk of stream) {
@@ -51,12 +52,18 @@ export function openBytes(path: string, start: number, signal?: AbortSignal): By
         yield buffer
       }
     } catch (e) {
+      // Closed on purpose (the consumer stopped early): the stream's premature-close is not an error.
+      if (closed) return
       throw asFileError(e, path)
     } finally {
       stream.destroy()
     }
   }
-  return { chunks: chunks(), bytesRead: () => count, close: () => stream.destroy() }
+  const close = (): void => {
+    closed = true
+    stream.destroy()
+  }
+  return { chunks: chunks(), bytesRead: () => count, close }
 }
 
 /** SHA-256 of the file as lowercase hex, streamed in chunks (constant memory). */

@@ -154,7 +154,7 @@ function scalarText(token: JsonToken): string {
 
 // ---------- NDJSON ----------
 
-/** Marks numbers so JSON.parse keeps their source text: "\u0000" + digits cannot come from valid JSON text. */
+/** Numbers are rewritten as "\u0000<digits>" strings so JSON.parse keeps their exact text (long ids). */
 const numberMark = '\u0000'
 const stringsOrNumbers = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g
 
@@ -162,9 +162,10 @@ const stringsOrNumbers = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g
 export function flattenLine(line: string): JsonRecord {
   let value: unknown
   try {
-    value = JSON.parse(line.replace(stringsOrNumbers, (m) => (m.startsWith('"') ? m : `"${numberMark}${m}"`)))
+    value = JSON.parse(line.replace(stringsOrNumbers, (m) => (m.startsWith('"') ? m : `"\\u0000${m}"`)))
   } catch (e) {
-    return { error: `invalid JSON on this line: ${e instanceof Error ? e.message : String(e)}` }
+    const reason = e instanceof Error ? e.message : String(e)
+    return { error: `invalid JSON on this line (${reason}): ${line.length > 200 ? `${line.slice(0, 200)}…` : line}` }
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { error: `this line holds ${Array.isArray(value) ? 'an array' : 'a single value'}, not an object (record)` }

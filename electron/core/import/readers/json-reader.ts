@@ -80,7 +80,10 @@ function jsonRecords(bytes: ByteSource, encoding: ReturnType<typeof detectEncodi
 }
 
 async function* arrayRecords(text: AsyncIterable<string>, fileName: string): AsyncGenerator<JsonRecord> {
-  const tokens = Readable.from(text).pipe(streamJson.parser({ packValues: true, streamValues: false }))
+  const source = Readable.from(text)
+  const tokens = source.pipe(streamJson.parser({ packValues: true, streamValues: false }))
+  // pipe() does not forward errors: a read error must reach the loop below, not go unhandled.
+  source.on('error', (e) => tokens.destroy(e))
   const flattener = new TokenFlattener()
   try {
     for await (const token of tokens) {
@@ -92,6 +95,7 @@ async function* arrayRecords(text: AsyncIterable<string>, fileName: string): Asy
     const reason = e instanceof Error ? e.message.replace(/^Parser cannot parse input: /, '') : String(e)
     throw new CdpError('UnsupportedFile', `${fileName} is not valid JSON (${reason}); it may be truncated or damaged.`)
   } finally {
+    source.destroy()
     tokens.destroy()
   }
 }
