@@ -1,0 +1,65 @@
+import type { Mapping, ReaderInfo } from '../types'
+import type { MappingOrigin } from './resolve-mapping'
+
+/** Options of one file import. Everything is optional: defaults come from the file and the workspace. */
+export interface ImportOptions {
+  /** Source name; default the file's base name without extension. A newer export goes to the same source. */
+  source?: string
+  /** Preset id to force (see listPresets), instead of recognising it from the header. */
+  preset?: string
+  /** A mapping to use as is (validated); wins over presets and the saved mapping. */
+  mapping?: unknown
+  /** XLSX sheet name. */
+  sheet?: string
+  /** Country for phone numbers without an international prefix and no country column (ISO alpha-2). */
+  defaultCountry?: string
+  /** Import again even when this exact file (same SHA-256) was imported before. */
+  force?: boolean
+  /** Cancels the import; everything it wrote is rolled back. */
+  signal?: AbortSignal
+  /** Called at most ten times a second, and once at the end of each phase. */
+  onProgress?: (p: ImportProgress) => void
+}
+
+export interface ImportProgress {
+  phase: 'hashing' | 'reading' | 'committing' | 'done'
+  rows: number
+  bytes: number
+  totalBytes: number
+}
+
+export interface DateOrderDecision {
+  order: 'YMD' | 'DMY' | 'MDY'
+  ambiguous: boolean
+  evidence: string
+  /** 'mapping' when the mapping fixed it, 'data' when decided from the file's values. */
+  from: 'mapping' | 'data'
+}
+
+/**
+ * What an import did. `rows` = recordsImported + recordsUpdated + eventsImported + rowsQuarantined, always.
+ * `alreadyImported` is true (and every count 0) when the same file was imported before and not forced.
+ */
+export interface ImportReport {
+  importId: number | null
+  source: string
+  file: string
+  fileSize: number
+  sha256: string
+  alreadyImported: boolean
+  previousImportId: number | null
+  preset: { id: string; label: string; confidence: number } | null
+  mappingOrigin: MappingOrigin | null
+  mapping: Mapping | null
+  reader: ReaderInfo | null
+  dateOrders: Record<string, DateOrderDecision>
+  rows: number
+  recordsImported: number
+  recordsUpdated: number
+  eventsImported: number
+  rowsQuarantined: number
+  recordsFromEvents: number
+  eventRowsWritten: number
+  quarantineReasons: Record<string, number>
+  durationMs: number
+}

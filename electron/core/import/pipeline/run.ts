@@ -1,0 +1,183 @@
+import { statSync } from 'node:fs'
+import { basename, extname } from 'node:path'
+import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
+import { CdpError } from '../../../../shared/api/errors'
+import type { Workspace } from '../../db'
+import { fileSha256, openRowSource } from '../readers'
+import type { Mapping, ReadRow, RowSource } from '../types'
+import { decideDateOrders } from './date-orders'
+import { throttledProgress } from './progress'
+import type { ImportOptions, ImportReport } from './report'
+import { resolveMapping, type ResolvedMapping } from './resolve-mapping'
+import { compilePlan } from './row-plan'
+import { suppressionCheck } from './suppression'
+import { transformRow } from './transform'
+import { ImportWriter } from './writer'
+
+/** Rows read ahead to decide date orders and to guess a mapping for an unknown source. */
+const SAMPLE_ROWS = 1000
+/** Rows between cancellation checks and progress reports. */
+const BATCH = 512
+
+/**
+ * Imports one file into the workspace: every row ends as a record, an event, or a quarantined row with
+ * its reason, and all rows are kept verbatim in raw_rows. The whole import is ONE transaction: a
+ * cancellation (`signal`), an error or a killed process leaves nothing of it. After a cancel or failure a
+ * bare `imports` row with status 'cancelled'/'failed' is written (no data), so the attempt is visible.
+ *
+ * The same file again (same SHA-256, a finished import) is a no-op reported as `alreadyImported`, unless
+ * `force`. A newer export of the same source updates records by their source key.
+ *
+ * Throws CdpError: UnsupportedFile/InvalidInput from the readers and mapping, Cancelled, Conflict (the
+ * source holds the other kind of rows). Owns its transaction: do not call it inside one.
+ */
+export async function importFile(ws: Workspace, path: string, opts: ImportOptions = {}): Promise<ImportReport> {
+  const t0 = Date.now()
+  const progress = throttledProgress(opts.onProgress)
+  const totalBytes = statSync(path).size
+  progress({ phase: 'hashing', rows: 0, bytes: 0, totalBytes }, true)
+  const sha256 = await fileSha256(path)
+  const source = opts.source ?? basename(path, extname(path))
+  const report = emptyReport(source, path, totalBytes, sha256)
+  const previous = opts.force ? undefined : ws.sqlite.prepare(
+    "SELECT id FROM imports WHERE file_sha256 = ? AND status = 'done' ORDER BY id DESC LIMIT 1").pluck().get(sha256) as number | undefined
+  if (previous !== undefined) return { ...report, alreadyImported: true, previousImportId: previous, durationMs: Date.now() - t0 }
+
+  const src = await openRowSource(path, { ...(opts.sheet ? { sheet: opts.sheet } : {}), ...(opts.signal ? { signal: opts.signal } : {}) })
+  try {
+    const iter = src.rows[Symbol.asyncIterator]()
+    const sample = await readAhead(iter, SAMPLE_ROWS)
+    const resolved = resolveMapping(ws.sqlite, src.header, sample.map((r) => r.cells), source, opts)
+    const dateOrders = decideDateOrders(src.header, resolved.mapping, sample.map((r) => r.cells))
+    Object.assign(report, {
+      reader: src.info, mapping: resolved.mapping, mappingOrigin: resolved.origin, dateOrders,
+      preset: resolved.preset ? { id: resolved.preset.preset, label: resolved.preset.label, confidence: resolved.preset.confidence } : null,
+    })
+    const run = { ws, src, sample, iter, resolved, report, opts, progress, totalBytes }
+    await writeAll(run)
+  } finally {
+    await src.close()
+  }
+  report.durationMs = Date.now() - t0
+  progress({ phase: 'done', rows: report.rows, bytes: totalBytes, totalBytes }, true)
+  return report
+}
+
+interface Run {
+  ws: Workspace
+  src: RowSource
+  sample: ReadRow[]
+  iter: AsyncIterator<ReadRow>
+  resolved: ResolvedMapping
+  report: ImportReport
+  opts: ImportOptions
+  progress: ReturnType<typeof throttledProgress>
+  totalBytes: number
+}
+
+async function writeAll(run: Run): Promise<void> {
+  const { ws, report, opts, resolved } = run
+  const db = ws.sqlite
+  const at = new Date().toISOString()
+  const plan = compilePlan(run.src.header, resolved.mapping, (opts.defaultCountry ?? 'US').toUpperCase())
+  Object.assign(plan.dateOrders, Object.fromEntries(Object.entries(report.dateOrders).map(([c, d]) => [c, d.order])))
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    const sourceId = ensureSource(db, report.source, resolved, at)
+    const importId = insertImport(db, sourceId, report, opts.sheet ?? run.src.info.sheet ?? null, at)
+    const firstRawRowId = (db.prepare('SELECT coalesce(max(id), 0) + 1 FROM raw_rows').pluck().get() as number)
+    const writer = new ImportWriter(db, { importId, sourceId, system: resolved.mapping.system ?? null, at, firstRawRowId }, suppressionCheck(db))
+    let rows = 0
+    for await (const row of rowsOf(run)) {
+      writer.write(transformRow(plan, row), row.cells)
+      if (++rows % BATCH === 0) {
+        // A cancel lands between batches; the rollback below then removes everything written so far.
+        if (opts.signal?.aborted) throw cancelled()
+        run.progress({ phase: 'reading', rows, bytes: run.src.bytesRead(), totalBytes: run.totalBytes })
+      }
+    }
+    if (opts.signal?.aborted) throw cancelled()
+    Object.assign(report, { importId, rows, ...writer.counts })
+    run.progress({ phase: 'committing', rows, bytes: run.totalBytes, totalBytes: run.totalBytes }, true)
+    finishImport(db, importId, sourceId, report, run.src.header)
+    db.exec('COMMIT')
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK')
+    const aborted = opts.signal?.aborted === true || (e instanceof CdpError && e.code === 'Cancelled')
+    recordAttempt(db, report, resolved, aborted ? 'cancelled' : 'failed', e, at)
+    throw aborted && !(e instanceof CdpError) ? cancelled() : e
+  }
+}
+
+async function* rowsOf(run: Run): AsyncGenerator<ReadRow> {
+  yield* run.sample
+  for (let r = await run.iter.next(); !r.done; r = await run.iter.next()) yield r.value
+}
+
+async function readAhead(iter: AsyncIterator<ReadRow>, n: number): Promise<ReadRow[]> {
+  const out: ReadRow[] = []
+  while (out.length < n) {
+    const r = await iter.next()
+    if (r.done) break
+    out.push(r.value)
+  }
+  return out
+}
+
+const cancelled = (): CdpError => new CdpError('Cancelled', 'Import cancelled: nothing of it was kept.')
+
+function ensureSource(db: SqliteDatabase, name: string, r: ResolvedMapping, at: string): number {
+  const row = db.prepare('SELECT id, kind FROM sources WHERE name = ?').get(name) as { id: number; kind: string } | undefined
+  if (row && row.kind !== r.mapping.kind) {
+    throw new CdpError('Conflict', `Source "${name}" holds ${row.kind} rows but this file maps to ${r.mapping.kind} rows; import it under another --source name.`)
+  }
+  if (row) return row.id
+  return Number(db.prepare('INSERT INTO sources (name, preset, kind, system, mapping, created_at) VALUES (?, ?, ?, ?, NULL, ?)')
+    .run(name, r.preset?.preset ?? null, r.mapping.kind, r.mapping.system ?? null, at).lastInsertRowid)
+}
+
+function insertImport(db: SqliteDatabase, sourceId: number, report: ImportReport, sheet: string | null, at: string): number {
+  return Number(db.prepare(`INSERT INTO imports (source_id, file_name, file_size, file_sha256, sheet, mapping, status, started_at)
+    VALUES (?, ?, ?, ?, ?, ?, 'running', ?)`).run(sourceId, basename(report.file), report.fileSize, report.sha256, sheet,
+    JSON.stringify(report.mapping), at).lastInsertRowid)
+}
+
+function finishImport(db: SqliteDatabase, importId: number, sourceId: number, r: ImportReport, header: readonly string[]): void {
+  const decisions = { reader: r.reader, preset: r.preset, mappingOrigin: r.mappingOrigin, dateOrders: r.dateOrders,
+    quarantineReasons: r.quarantineReasons, recordsFromEvents: r.recordsFromEvents, eventRowsWritten: r.eventRowsWritten }
+  db.prepare(`UPDATE imports SET status = 'done', rows_total = ?, records_imported = ?, records_updated = ?, events_imported = ?,
+    rows_quarantined = ?, report = ?, finished_at = ? WHERE id = ?`).run(r.rows, r.recordsImported, r.recordsUpdated,
+    r.eventsImported, r.rowsQuarantined, JSON.stringify(decisions), new Date().toISOString(), importId)
+  // The mapping that worked is saved with the source and reused by its next import; only the columns this
+  // file had are kept, so the next export with the same header recognises it as its own.
+  db.prepare('UPDATE sources SET mapping = ?, preset = coalesce(?, preset), system = coalesce(system, ?) WHERE id = ?')
+    .run(JSON.stringify(r.mapping && savedForm(r.mapping, header)), r.preset?.id ?? null, r.mapping?.system ?? null, sourceId)
+}
+
+function savedForm(m: Mapping, header: readonly string[]): Mapping {
+  const names = new Set(header.map((h) => h.trim()))
+  return { ...m, columns: Object.fromEntries(Object.entries(m.columns).filter(([c]) => names.has(c.trim()))) }
+}
+
+/** After a rollback: a data-free imports row, so a cancelled or failed attempt stays visible. Best effort. */
+function recordAttempt(db: SqliteDatabase, r: ImportReport, resolved: ResolvedMapping, status: 'cancelled' | 'failed', e: unknown, at: string): void {
+  try {
+    db.transaction(() => {
+      const sourceId = ensureSource(db, r.source, resolved, at)
+      const message = e instanceof Error ? e.message : String(e)
+      db.prepare(`INSERT INTO imports (source_id, file_name, file_size, file_sha256, mapping, status, report, started_at, finished_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(sourceId, basename(r.file), r.fileSize, r.sha256, JSON.stringify(resolved.mapping),
+        status, JSON.stringify({ error: message }), at, new Date().toISOString())
+    })()
+  } catch {
+    // The import itself already failed and was rolled back; failing to note it must not hide that error.
+  }
+}
+
+function emptyReport(source: string, file: string, fileSize: number, sha256: string): ImportReport {
+  return {
+    importId: null, source, file, fileSize, sha256, alreadyImported: false, previousImportId: null, preset: null,
+    mappingOrigin: null, mapping: null, reader: null, dateOrders: {}, rows: 0, recordsImported: 0, recordsUpdated: 0,
+    eventsImported: 0, rowsQuarantined: 0, recordsFromEvents: 0, eventRowsWritten: 0, quarantineReasons: {}, durationMs: 0,
+  }
+}
