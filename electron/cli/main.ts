@@ -5,6 +5,8 @@ import { registerInit } from './commands/init'
 import { registerReview } from './commands/review'
 import { registerExplain } from './commands/explain'
 import { registerProfileCommands } from './commands/profile'
+import { registerImport } from './commands/import'
+import { registerLinks } from './commands/links'
 import { registerServe } from './commands/serve'
 import { appVersion } from './version'
 
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   registerReview(program)
   registerExplain(program)
   registerProfileCommands(program)
+  registerImport(program)
+  registerLinks(program)
   registerServe(program)
   return program
 }
