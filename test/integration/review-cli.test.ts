@@ -30,7 +30,7 @@ const json = <T>(r: { code: number; stdout: string; stderr: string }): T => {
 }
 
 describe('cdp review / explain / profile', () => {
-  it('round-trips the queue: list, show, approve, undo, band reject, explain, split', () => {
+  it('round-trips the queue: list, show, approve, undo, band reject, batch answers, explain, split', () => {
     const { a, b, c, d } = workspaceWithQueue()
     const db = ['--db', t.path]
     const list = json<Array<Record<string, unknown>>>(cdp(['review', 'list', ...db, '--json']))
@@ -49,8 +49,12 @@ describe('cdp review / explain / profile', () => {
     const show = cdp(['review', 'show', first!, ...db])
     expect(show.stdout).toMatch(/Review #\d+ \(rejected\)/)
 
-    const merged = json<{ profileId: number }>(cdp(['review', 'approve', second!, ...db, '--json']))
-    const split = json<{ newProfiles: number[] }>(cdp(['profile', 'split', String(merged.profileId), ...db, '--records', String(b), '--json']))
+    const answers = JSON.stringify([{ id: Number(second), decision: 'approve' }, { id: Number(first), decision: 'approve' }])
+    const answered = json<{ approved: number; conflicts: Array<{ id: number }> }>(cdp(['review', 'answer', '--file', '-', ...db, '--json'], { input: answers }))
+    expect(answered).toMatchObject({ approved: 1, conflicts: [{ id: Number(first) }] }) // the first was already rejected
+    const merged = json<{ record: { profileId: number; profileSize: number } }>(cdp(['explain', String(a), ...db, '--json']))
+    expect(merged.record.profileSize).toBe(2)
+    const split = json<{ newProfiles: number[] }>(cdp(['profile', 'split', String(merged.record.profileId), ...db, '--records', String(b), '--json']))
     expect(split.newProfiles).toHaveLength(1)
 
     const ws = openWorkspace(t.path, new Passphrase(testPassphrase))

@@ -1,8 +1,10 @@
 import type { Command } from 'commander'
+import { readFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
+import { z } from 'zod'
 import { CdpError } from '../../../shared/api/errors'
 import {
-  approve, countReviews, decideBand, getReview, listReviews, reject, skip, undo,
+  answerReviews, approve, countReviews, decideBand, getReview, listReviews, reject, skip, undo,
   type DecisionResult, type ReviewDetail, type ReviewListItem,
 } from '../../core/identity/review'
 import type { ReviewStatus } from '../../core/db'
@@ -171,6 +173,31 @@ export function registerReview(program: Command): void {
         `${r.reviewIds.length} review item(s) pending again.`)
     })
   for (const name of ['approve-band', 'reject-band'] as const) registerBand(review, name)
+  registerAnswer(review)
+}
+
+const answersSchema = z.array(z.object({ id: z.number().int().positive(), decision: z.enum(['approve', 'reject', 'skip']) }))
+
+/** `cdp review answer --file F`: many decisions in one process and one transaction. */
+function registerAnswer(review: Command): void {
+  decisionCommand(review.command('answer'))
+    .description('apply many decisions at once from a JSON file ("-" for stdin)')
+    .requiredOption('--file <path>', 'JSON array of { "id": review id, "decision": "approve" | "reject" | "skip" }')
+    .addHelpText('after', '\nJSON output (--json): { "approved", "rejected", "skipped", "conflicts": [{ "id", "message" }] }\n' +
+      'Applied in order, all or nothing; conflicts (already decided, or crossing a cannot-link) are reported, not fatal.')
+    .action(async (opts: DecisionOptions & { file: string }) => {
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(readFileSync(opts.file === '-' ? 0 : opts.file, 'utf8'))
+      } catch (e) {
+        throw new CdpError('InvalidInput', `Could not read answers from ${opts.file}: ${e instanceof Error ? e.message : String(e)}`)
+      }
+      const answers = answersSchema.safeParse(parsed)
+      if (!answers.success) throw new CdpError('InvalidInput', `Answers must be a JSON array of { "id", "decision" }: ${answers.error.issues[0]?.message ?? 'invalid'}.`)
+      const r = await withWorkspace(opts, (ws) => answerReviews(ws, answers.data, { actor: actorOf(opts), reason: opts.reason ?? null }))
+      emit(opts, r, () => `${r.approved} approved, ${r.rejected} rejected, ${r.skipped} skipped, ${r.conflicts.length} conflict(s).` +
+        r.conflicts.map((c) => `\n  #${c.id}: ${c.message}`).join(''))
+    })
 }
 
 function parseCount(value: string, what: string): number {

@@ -4,7 +4,7 @@ import { tempWorkspace } from '../../../../test/helpers/temp-workspace'
 import { auditHash, genesisHash } from './audit'
 import { cannotLinkSql } from './decide'
 import { loadConstraints } from './constraints'
-import { approve, decideBand, reject, skip } from './decisions'
+import { answerReviews, approve, decideBand, reject, skip } from './decisions'
 import { listReviews } from './queue'
 import { joinProfiles, seedPair } from './testing'
 
@@ -131,5 +131,27 @@ describe('query plans', () => {
     const details = plan.map((r) => r.detail).join('\n')
     expect(details).toMatch(/records_by_profile/)
     expect(details).not.toMatch(/SCAN d\b/)
+  })
+})
+
+describe('answerReviews', () => {
+  it('applies a batch in order, collecting conflicts', () => {
+    const [a, b, c] = setup()
+    const ab = seedPair(t.ws, { a: a!, b: b!, probability: 0.6 }).reviewId!
+    const bc = seedPair(t.ws, { a: b!, b: c!, probability: 0.6 }).reviewId!
+    const ac = seedPair(t.ws, { a: a!, b: c!, probability: 0.6 }).reviewId!
+    const r = answerReviews(t.ws, [{ id: ab, decision: 'reject' }, { id: bc, decision: 'skip' }, { id: ac, decision: 'approve' }, { id: ab, decision: 'approve' }], ana)
+    expect(r).toMatchObject({ approved: 1, rejected: 1, skipped: 1 })
+    expect(r.conflicts.map((x) => x.id)).toEqual([ab])
+    expect(profile(a!)).toBe(profile(c!))
+  })
+
+  it('rolls the whole batch back on an unknown item', () => {
+    const [a, b] = setup()
+    const ab = seedPair(t.ws, { a: a!, b: b!, probability: 0.6 }).reviewId!
+    expect(() => answerReviews(t.ws, [{ id: ab, decision: 'approve' }, { id: 404, decision: 'reject' }], ana))
+      .toThrow(expect.objectContaining({ code: 'NotFound' }))
+    expect(profile(a!)).not.toBe(profile(b!))
+    expect(t.ws.sqlite.prepare('SELECT count(*) FROM decisions').pluck().get()).toBe(0)
   })
 })

@@ -81,3 +81,45 @@ export function decideBand(ws: Workspace, band: BandDecision): BandDecisionResul
     return out
   }).immediate()
 }
+
+/** One answer in a batch: a review item and what to do with it. */
+export interface ReviewAnswer {
+  id: number
+  decision: 'approve' | 'reject' | 'skip'
+}
+
+export interface AnswersResult {
+  approved: number
+  rejected: number
+  skipped: number
+  /** Items left as they were: already decided, or an approval that would cross a live cannot-link. */
+  conflicts: Array<{ id: number; message: string }>
+}
+
+/**
+ * Applies many answers in one transaction, in the given order (a script or an evaluation oracle answering
+ * the queue without one process per item). Conflicts are collected, not fatal; any other error (an unknown
+ * id, a bad decision) rolls the whole batch back. Throws CdpError: InvalidInput, NotFound.
+ */
+export function answerReviews(ws: Workspace, answers: ReviewAnswer[], ctx: DecisionContext): AnswersResult {
+  assertActor(ctx.actor)
+  if (!Array.isArray(answers)) throw new CdpError('InvalidInput', 'Answers must be a list of { id, decision }.')
+  const out: AnswersResult = { approved: 0, rejected: 0, skipped: 0, conflicts: [] }
+  ws.sqlite.transaction(() => {
+    for (const a of answers) {
+      assertId(a?.id, 'A review id')
+      if (a.decision !== 'approve' && a.decision !== 'reject' && a.decision !== 'skip') {
+        throw new CdpError('InvalidInput', `Review ${a.id}: the decision must be approve, reject or skip, not "${String(a.decision)}".`)
+      }
+      try {
+        if (a.decision === 'skip') skip(ws, a.id, ctx)
+        else decideItem(ws.sqlite, loadItem(ws.sqlite, a.id), a.decision, ctx)
+        out[a.decision === 'approve' ? 'approved' : a.decision === 'reject' ? 'rejected' : 'skipped']++
+      } catch (e) {
+        if (e instanceof CdpError && e.code === 'Conflict') out.conflicts.push({ id: a.id, message: e.message })
+        else throw e
+      }
+    }
+  }).immediate()
+  return out
+}

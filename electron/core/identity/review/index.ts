@@ -4,7 +4,7 @@
  */
 export { loadConstraints, type Constraints } from './constraints'
 export { listReviews, countReviews, getReview } from './queue'
-export { approve, reject, skip, decideBand, type BandDecision } from './decisions'
+export { approve, reject, skip, decideBand, answerReviews, type BandDecision, type ReviewAnswer, type AnswersResult } from './decisions'
 export { undo, type UndoOptions } from './undo'
 export { splitProfile, removeRecord } from './unmerge'
 export { explain, type ExplainQuery, type PairExplanation, type RecordExplanation, type PairEvidence, type DecisionInfo, type HistoryEntry } from './explain'
