@@ -44,6 +44,21 @@ describe('undo', () => {
     expect(last).toEqual({ cause: 'undo', actor: 'ana' })
   })
 
+  it('moves the approved records back even after a later merge carried them into a third profile', () => {
+    const [a, b, c, d, e] = setup()
+    const home = t.ws.sqlite.prepare('SELECT profile_id FROM records WHERE id = ?').pluck()
+    const bHome = home.get(b) as number
+    joinProfiles(t.ws, [c!, d!, e!])
+    const { reviewId } = seedPair(t.ws, { a: a!, b: b!, probability: 0.7 })
+    approve(t.ws, reviewId!, ana)
+    const big = joinProfiles(t.ws, [c!, a!]) // a later run merges the approved profile into a larger one
+    expect(home.get(b)).toBe(big)
+    expect(undo(t.ws, ana).recordsMoved).toBe(1) // the approval moved b into a's (older) profile
+    expect(home.get(b)).toBe(bHome)
+    expect(t.ws.sqlite.prepare('SELECT status FROM profiles WHERE id = ?').pluck().get(bHome)).toBe('active')
+    expect(home.get(a)).toBe(big) // a never moved because of the decision: it stays where the later run put it
+  })
+
   it('undoes the latest decision by default, or a given review item or decision', () => {
     const [a, b, c] = setup()
     const first = seedPair(t.ws, { a: a!, b: b!, probability: 0.6 })
