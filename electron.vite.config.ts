@@ -8,7 +8,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        // job-worker: background jobs run in worker threads from their own bundled entry (spawn-worker.ts).
+        input: { index: resolve(__dirname, 'electron/main/index.ts'), 'job-worker': resolve(__dirname, 'electron/core/jobs/worker.ts') },
         external: ['better-sqlite3-multiple-ciphers'],
       },
     },

@@ -12,8 +12,9 @@ import { CdpError } from '../../../shared/api/errors'
  * @param bundledName file name of the worker's bundled entry in the build, e.g. 'job-worker.js'
  */
 export function spawnWorker(sourceEntry: string, bundledName: string, workerData: Record<string, unknown>): Worker {
-  const bundled = join(__dirname, bundledName)
-  if (existsSync(bundled)) return new Worker(bundled, { workerData })
+  // The bundler may place this code in out/main or in out/main/chunks: look beside it and one level up.
+  const bundled = [join(__dirname, bundledName), join(__dirname, '..', bundledName)].find((p) => existsSync(p))
+  if (bundled) return new Worker(bundled, { workerData })
   if (existsSync(sourceEntry)) {
     return new Worker(join(__dirname, 'worker-bootstrap.cjs'), { workerData: { ...workerData, __entry: sourceEntry } })
   }
