@@ -8,6 +8,9 @@ import { registerProfileCommands } from './commands/profile'
 import { registerImport } from './commands/import'
 import { registerLinks } from './commands/links'
 import { registerServe } from './commands/serve'
+import { registerProfiles } from './commands/profiles'
+import { registerSearch } from './commands/search'
+import { registerSegment } from './commands/segment'
 import { appVersion } from './version'
 
 /**
@@ -28,6 +31,9 @@ export function buildProgram(): Command {
   registerImport(program)
   registerLinks(program)
   registerServe(program)
+  registerProfiles(program)
+  registerSearch(program)
+  registerSegment(program)
   return program
 }
 
