@@ -11,6 +11,7 @@ import { registerServe } from './commands/serve'
 import { registerProfiles } from './commands/profiles'
 import { registerSearch } from './commands/search'
 import { registerSegment } from './commands/segment'
+import { registerResolve } from './commands/resolve'
 import { appVersion } from './version'
 
 /**
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerProfiles(program)
   registerSearch(program)
   registerSegment(program)
+  registerResolve(program)
   return program
 }
 

@@ -66,7 +66,8 @@ function addressLevelOf(houseA: string, streetA: readonly string[], postA: strin
   if ((streetA.length === 0 && postA === '' && cityA === '') || (streetB.length === 0 && postB === '' && cityB === '')) return 0
   const sameStreet = streetA.length > 0 && streetB.length > 0 && tokenSetSimilarity(streetA, streetB) >= 0.8
   const samePost = postA !== '' && postA === postB
-  const sameCity = cityA !== '' && (cityA === cityB || (cityA.length > 4 && damerauLevenshtein(cityA, cityB, 1) <= 1))
+  const sameCity = cityA !== '' && cityB !== '' && (cityA === cityB || (cityA.length > 4 && (damerauLevenshtein(cityA, cityB, 1) <= 1 ||
+    jaroWinkler(cityA, cityB) >= 0.9)))
   const sameHouse = houseA !== '' && houseA === houseB
   if (sameHouse && sameStreet && (samePost || (sameCity && (postA === '' || postB === '')))) return 1
   if (sameHouse && (sameStreet || samePost)) return 2
@@ -75,13 +76,17 @@ function addressLevelOf(houseA: string, streetA: readonly string[], postA: strin
   return 5
 }
 
-/** Emails: exact / equal after gmail folding / local part one edit away on the same domain, or the same long local part / different. */
+/**
+ * Emails: exact / equal after gmail folding / close (local part one edit away on the same or a near domain, or
+ * the same local part on a near domain, or the same long local part anywhere) / different.
+ */
 export function emailLevel(a: string, b: string, foldA: string, foldB: string, localA: string, localB: string, domA: string, domB: string): number {
   if (!a || !b) return 0
   if (a === b) return 1
   if (foldA && foldA === foldB) return 2
   if (domA === domB && localA.length >= 4 && damerauLevenshtein(localA, localB, 1) <= 1) return 3
-  if (localA === localB && localA.length >= 6) return 3
+  if (localA === localB && (localA.length >= 6 || (domA.length >= 5 && damerauLevenshtein(domA, domB, 2) <= 2))) return 3
+  if (localA.length >= 4 && damerauLevenshtein(localA, localB, 1) <= 1 && damerauLevenshtein(domA, domB, 2) <= 2) return 3
   return 4
 }
 
