@@ -51,3 +51,15 @@ describe('NDJSON reader', () => {
     expect(rows[2]?.error).toContain('an array')
   })
 })
+
+describe('JSON control', () => {
+  it.each(['customers.json', 'customers.ndjson'])('%s: an aborted signal stops reading with Cancelled', async (file) => {
+    const controller = new AbortController()
+    const source = await openRowSource(goodFixture(file), { signal: controller.signal })
+    controller.abort()
+    const read = async () => {
+      for await (const _row of source.rows) throw new Error('no row may come after abort')
+    }
+    await expect(read()).rejects.toMatchObject({ code: 'Cancelled' })
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { listSheets, previewFile } from './index'
+import { listSheets, openRowSource, previewFile } from './index'
 import { goodFixture, readAll } from './test-support'
 import { cellText, isDateFormat, plainNumber, serialToIso } from './xlsx-values'
 
@@ -30,6 +30,17 @@ describe('XLSX reader', () => {
       ['#1001', '7022550000001', '19.99'],
       ['#1002', '7022550000002', '5'],
     ])
+  })
+
+  it('an aborted signal stops reading with Cancelled; close() after a partial read is clean', async () => {
+    const controller = new AbortController()
+    const source = await openRowSource(book, { signal: controller.signal })
+    const first = await source.rows[Symbol.asyncIterator]().next()
+    expect(first.value).toMatchObject({ rowNumber: 1 })
+    controller.abort()
+    await expect(source.rows[Symbol.asyncIterator]().next()).rejects.toMatchObject({ code: 'Cancelled' })
+    await source.close()
+    await expect(openRowSource(book, { signal: controller.signal })).rejects.toMatchObject({ code: 'Cancelled' })
   })
 
   it('an unknown sheet is InvalidInput naming the sheets', async () => {
