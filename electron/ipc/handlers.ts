@@ -1,4 +1,4 @@
-import { jobHandlers } from '../core/jobs'
+import { importJobHandlers, jobHandlers } from '../core/jobs'
 import { appHandlers, workspaceHandlers, type SessionApi } from '../core/session'
 import type { Handlers } from './router'
 
@@ -12,5 +12,6 @@ export function createHandlers(api: SessionApi): Handlers {
     ...appHandlers(api),
     ...workspaceHandlers(api),
     ...jobHandlers(api.session.jobs),
+    ...importJobHandlers(api.session.jobs, api.session.files),
   } satisfies Handlers
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { appChannels } from './channels/app'
+import { importChannels } from './channels/import'
 import { jobChannels } from './channels/jobs'
 import { workspaceChannels } from './channels/workspace'
 import type { Result } from './errors'
@@ -28,6 +29,7 @@ export const contract = {
   ...appChannels,
   ...workspaceChannels,
   ...jobChannels,
+  ...importChannels,
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>
 
 export type Contract = typeof contract

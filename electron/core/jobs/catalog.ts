@@ -1,13 +1,14 @@
 import { CdpError } from '../../../shared/api/errors'
 import type { JobDefinition } from './define'
+import { importJob } from './kinds/import.job'
 import { selftestJob } from './kinds/selftest.job'
 
 /**
  * Every job kind the app can run, for both the runner (to validate params before queueing) and the worker
- * (to find the code to run). Planned kinds, added here by their engines: import, resolve, trait-refresh,
- * export, backup.
+ * (to find the code to run). Planned kinds, added here by their engines: resolve, trait-refresh, export,
+ * backup.
  */
-const definitions: readonly JobDefinition[] = [selftestJob]
+const definitions: readonly JobDefinition[] = [importJob, selftestJob]
 
 const byKind = new Map(definitions.map((d) => [d.kind, d]))
 

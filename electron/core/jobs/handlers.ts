@@ -1,4 +1,4 @@
-import type { jobChannels } from '../../../shared/api/channels'
+import type { FileRef, importChannels, jobChannels } from '../../../shared/api/channels'
 import type { HandlerMap } from '../../../shared/api/contract'
 import type { JobRunner } from './runner'
 
@@ -10,5 +10,12 @@ export function jobHandlers(jobs: JobRunner): HandlerMap<keyof typeof jobChannel
     'jobs:start': async ({ kind, params }) => ({ jobId: jobs.enqueue(kind, params) }),
     'jobs:cancel': async ({ jobId }) => jobs.cancel(jobId),
     'jobs:kinds': async () => jobs.kinds(),
+  }
+}
+
+/** `import:start`: the analyst's chosen file (a ref) becomes an `import` job. */
+export function importJobHandlers(jobs: JobRunner, files: { path(file: FileRef): string }): HandlerMap<keyof typeof importChannels> {
+  return {
+    'import:start': async ({ file, ...opts }) => ({ jobId: jobs.enqueue('import', { path: files.path(file), ...opts }) }),
   }
 }

@@ -3,3 +3,4 @@ export { appChannels, theme, themePreference, filePurpose, type FilePurpose } fr
 export { workspaceChannels, workspaceStatus, workspaceInfo, recentWorkspace, type WorkspaceStatus } from './workspace'
 export { jobChannels, jobStatus, jobProgress, jobView, type JobView, type JobProgress, type JobStatusValue } from './jobs'
 export { fileRef, noInput, isoTime, type FileRef } from './common'
+export { importChannels } from './import'
