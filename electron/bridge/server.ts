@@ -1,12 +1,18 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { cspHeader } from '../../shared/api/security'
+import type { FileRef } from '../../shared/api/channels'
+import { toErrorResult } from '../../shared/api/errors'
 import type { EventName } from '../../shared/api/events'
 import type { Router } from '../ipc/router'
 import { isAllowedHost, isAllowedOrigin, requestToken, tokenCookie, tokenMatches } from './guards'
 import { notBuiltPage, resolveStatic, sendFile } from './static'
+import { receiveUpload } from './upload'
 
 export interface BridgeOptions {
   router: Router
@@ -16,6 +22,8 @@ export interface BridgeOptions {
   staticDir: string
   /** 0 (default) picks a free port. */
   port?: number
+  /** Turns an uploaded file's path into a ref (the session's FileRefs). Without it, uploads are refused. */
+  registerFile?(path: string): FileRef
   /** Fixed token for tests; by default 32 random bytes per launch. */
   token?: string
   log?(level: 'info' | 'warn' | 'error', message: string): void
@@ -49,6 +57,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const token = opts.token ?? randomBytes(32).toString('base64url')
   const log = opts.log ?? (() => undefined)
   const sockets = new Set<Socket>()
+  // Files uploaded from the browser (it has no paths): private to this launch, removed on close.
+  const uploadDir = mkdtempSync(join(tmpdir(), 'tessera-uploads-'))
   let port = 0
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 })
   const server: Server = createServer((req, res) => {
@@ -68,6 +78,11 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     if (!isAllowedOrigin(req.headers.origin, port)) return plain(res, 403, 'Forbidden origin')
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
     const authorised = tokenMatches(requestToken(req, port), token)
+    if (url.pathname === '/upload') {
+      if (!authorised) return plain(res, 401, 'Missing or wrong token')
+      if (req.method !== 'POST') return plain(res, 405, 'Use POST')
+      return upload(req, res, url.searchParams.get('name'))
+    }
     if (url.pathname.startsWith('/api/')) {
       if (!authorised) return plain(res, 401, 'Missing or wrong token')
       if (req.method !== 'POST') return plain(res, 405, 'Use POST')
@@ -99,6 +114,18 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       return json(res, 400, { ok: false, error: { code: 'InvalidInput', message: 'The request body is not valid JSON.' } })
     }
     json(res, 200, await opts.router.call(channel, input, { transport: 'bridge' }))
+  }
+
+  /** POST /upload?name=FILE with the raw bytes: answers a Result with the file's ref. */
+  async function upload(req: IncomingMessage, res: ServerResponse, name: string | null): Promise<void> {
+    if (!opts.registerFile) return plain(res, 404, 'Uploads are not available')
+    if (!/^application\/octet-stream\b/i.test(req.headers['content-type'] ?? '')) return plain(res, 415, 'Send the file as application/octet-stream')
+    try {
+      const path = await receiveUpload(req, uploadDir, name)
+      json(res, 200, { ok: true, data: { file: opts.registerFile(path) } })
+    } catch (e) {
+      json(res, 200, toErrorResult(e))
+    }
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
@@ -138,6 +165,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
         server.close(() => resolve())
         for (const s of sockets) s.destroy()
       })
+      rmSync(uploadDir, { recursive: true, force: true })
     },
   }
 }

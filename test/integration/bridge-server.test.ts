@@ -53,7 +53,7 @@ describe('loopback bridge', () => {
     writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)')
     writeFileSync(tmp.file('secret.txt'), 'outside the bundle')
     api = createApi({ platform: headlessPlatform('bridge', '1.2.3'), isAllowedSender: (c) => c.transport === 'bridge' || c.transport === 'test', session: { kdf: testKdf } })
-    bridge = await startBridge({ router: api.router, subscribe: (l) => api.events.subscribe(l), staticDir })
+    bridge = await startBridge({ router: api.router, subscribe: (l) => api.events.subscribe(l), staticDir, registerFile: (p) => api.session.files.register(p) })
   })
   afterEach(async () => {
     await bridge.close()
@@ -122,6 +122,22 @@ describe('loopback bridge', () => {
     const bad = await http(bridge.port, { method: 'POST', path: '/api/app:version', headers: { 'content-type': 'application/json', 'x-tessera-token': bridge.token }, body: '{nope' })
     expect(bad.status).toBe(400)
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'InvalidInput' } })
+  })
+
+  it('takes an upload (the browser has no paths) and hands back only a ref that the API accepts', async () => {
+    const csv = 'email,first_name\nann@example.com,Ann\n'
+    const up = (headers: Record<string, string>, name = '../../etc/evil name?.csv') =>
+      http(bridge.port, { method: 'POST', path: `/upload?name=${encodeURIComponent(name)}`, headers: { 'content-type': 'application/octet-stream', ...headers }, body: csv })
+    expect((await up({})).status).toBe(401)
+    const r = await up({ 'x-tessera-token': bridge.token })
+    const result = JSON.parse(r.body) as { ok: boolean; data: { file: { ref: string; name: string } } }
+    expect(result.ok).toBe(true)
+    expect(result.data.file.name).toMatch(/^[0-9a-f]{12}-evil name_.csv$/)
+    expect(r.body).not.toContain(tmp.dir)
+    const path = api.session.files.path(result.data.file)
+    expect(path.startsWith(tmp.dir)).toBe(false)
+    const { readFileSync: read } = await import('node:fs')
+    expect(read(path, 'utf8')).toBe(csv)
   })
 
   it('gives the same Results as the in-process router', async () => {

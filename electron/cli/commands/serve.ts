@@ -41,7 +41,14 @@ async function serve(opts: ServeOptions): Promise<void> {
     const passphrase = process.env.CDP_PASSPHRASE
     if (passphrase && existsSync(path)) await api.session.open(path, passphrase, false)
   }
-  const bridge = await startBridge({ router: api.router, subscribe: (l) => api.events.subscribe(l), staticDir: rendererDir, port, log })
+  const bridge = await startBridge({
+    router: api.router,
+    subscribe: (l) => api.events.subscribe(l),
+    registerFile: (p) => api.session.files.register(p),
+    staticDir: rendererDir,
+    port,
+    log,
+  })
   if (!existsSync(join(rendererDir, 'index.html'))) process.stderr.write('cdp serve: the interface is not built yet: run `npm run build` (the API works meanwhile).\n')
   process.stdout.write(`Tessera is running at ${bridge.url}\nOnly this computer can reach it, and only with that address (it carries a one-time token). Press Ctrl+C to stop.\n`)
   if (opts.open) openInBrowser(bridge.url)
