@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { generate, type GenerateResult } from '../eval/generator/generate'
+import { generate, generatorVersion, type GenerateResult } from '../eval/generator/generate'
 import { sourceFiles, type SourceFile } from '../eval/generator/headers'
 
 export interface GeneratedData {
@@ -34,7 +34,7 @@ export interface DataRequest {
 export function generatedData(req: DataRequest): GeneratedData {
   const seed = req.seed ?? 1
   const size = req.rows !== undefined ? `rows-${req.rows}` : `people-${req.people ?? 20_000}`
-  const dir = join(req.cacheDir ?? join(tmpdir(), 'tessera-gen-cache'), `seed-${seed}-${size}`)
+  const dir = join(req.cacheDir ?? join(tmpdir(), 'tessera-gen-cache'), `v${generatorVersion}-seed-${seed}-${size}`)
   const manifest = join(dir, 'manifest.json')
   let cached = true
   let result: Omit<GenerateResult, 'seconds'>

@@ -40,6 +40,9 @@ export const footprintRates = {
   zendesk: 0.3, zendeskDuplicate: 0.04,
 }
 
+/** Bump whenever a change alters the output for a seed: caches (test/bench/data.ts) key on it. */
+export const generatorVersion = 2
+
 const year = 365 * 86400
 const chunkPeople = 2000
 

@@ -150,8 +150,9 @@ function householdBase(rng: Rng, size: number): HouseholdBase {
 function makeMember(rng: Rng, emails: EmailRegistry, id: string, base: HouseholdBase, last: string, usedFirst: Set<string>): Person {
   const gender = rng.chance(0.5) ? 'f' : 'm'
   let first = pickFirst(rng, gender, usedFirst)
-  if (rng.chance(populationRates.forcedCommonName)) {
-    first = gender === 'f' ? 'Mary' : 'John'
+  const common = gender === 'f' ? 'Mary' : 'John'
+  if (rng.chance(populationRates.forcedCommonName) && !usedFirst.has(common)) {
+    first = common
     last = gender === 'f' ? 'Garcia' : 'Smith'
   }
   usedFirst.add(first)
