@@ -107,6 +107,23 @@ describe('cancel', () => {
   })
 })
 
+describe('parse worker', () => {
+  it('gives the same rows, outcomes and values whether rows are transformed in a worker or on this thread', async () => {
+    const lines = ['id,first,last,email,phone,dob']
+    for (let i = 0; i < 1500; i++) lines.push(`K${i % 1400},First${i},Last${i},p${i}@mail.example,+1415555${String(i).padStart(4, '0')},${i % 7 ? '1980-01-02' : 'bad'}`)
+    const path = write('w.csv', lines)
+    const dump = (): unknown => t.ws.sqlite.prepare(`SELECT rr.row_number, rr.outcome, rr.reason, r.source_key, r.email, r.phone, r.birth_date, r.attributes
+      FROM raw_rows rr LEFT JOIN records r ON r.raw_row_id = rr.id WHERE rr.import_id = (SELECT max(id) FROM imports) ORDER BY rr.row_number`).all()
+    const inThread = await importFile(t.ws, path, { mapping: crm, parallel: false, source: 'a' })
+    const a = dump()
+    const inWorker = await importFile(t.ws, path, { mapping: crm, parallel: true, source: 'b', force: true })
+    expect(dump()).toEqual(a)
+    const counts = (r: typeof inThread): number[] => [r.rows, r.recordsImported, r.rowsQuarantined]
+    expect(counts(inWorker)).toEqual(counts(inThread))
+    expect(inThread).toMatchObject({ rows: 1500, recordsImported: 1400, rowsQuarantined: 100 })
+  })
+})
+
 describe('inspect and saved mappings', () => {
   it('previews a file (preset, profiles, raw beside normalised) without writing anything', async () => {
     const path = write('people.csv', ['Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Total Spent,Total Orders,Tax Exempt', "'42,Ann,Lee, Ann@Mail.Example ,yes,1,1,no"])

@@ -17,6 +17,11 @@ export interface ImportOptions {
   force?: boolean
   /** Cancels the import; everything it wrote is rolled back. */
   signal?: AbortSignal
+  /**
+   * Parse and normalise in a worker thread while this thread writes. Default: on for files of 4 MB and
+   * more. Falls back to this thread when no worker can be started.
+   */
+  parallel?: boolean
   /** Called at most ten times a second, and once at the end of each phase. */
   onProgress?: (p: ImportProgress) => void
 }

@@ -9,9 +9,10 @@ import { decideDateOrders } from './date-orders'
 import { throttledProgress } from './progress'
 import type { ImportOptions, ImportReport } from './report'
 import { resolveMapping, type ResolvedMapping } from './resolve-mapping'
-import { compilePlan } from './row-plan'
+import { parallelRows } from './parallel-rows'
+import { compilePlan, type RowPlan } from './row-plan'
 import { suppressionCheck } from './suppression'
-import { transformRow } from './transform'
+import { transformRow, type RowResult } from './transform'
 import { ImportWriter } from './writer'
 
 /** Rows read ahead to decide date orders and to guess a mapping for an unknown source. */
@@ -88,15 +89,24 @@ async function writeAll(run: Run): Promise<void> {
     const firstRawRowId = (db.prepare('SELECT coalesce(max(id), 0) + 1 FROM raw_rows').pluck().get() as number)
     const writer = new ImportWriter(db, { importId, sourceId, system: resolved.mapping.system ?? null, at, firstRawRowId }, suppressionCheck(db))
     let rows = 0
-    for await (const row of rowsOf(run)) {
-      writer.write(transformRow(plan, row), row.cells)
-      if (++rows % BATCH === 0) {
-        // A cancel lands between batches; the rollback below then removes everything written so far.
-        if (opts.signal?.aborted) throw cancelled()
-        run.progress({ phase: 'reading', rows, bytes: run.src.bytesRead(), totalBytes: run.totalBytes })
+    const par = useWorker(run) ? parallelRows({ path: report.file, ...(opts.sheet ? { sheet: opts.sheet } : {}), mapping: resolved.mapping,
+      defaultCountry: plan.defaultCountry, dateOrders: plan.dateOrders, batch: BATCH, window: 8 }) : null
+    const bytesRead = par ? par.bytes : () => run.src.bytesRead()
+    try {
+      for await (const { row, result } of par ? par.items : inThread(run, plan)) {
+        writer.write(result, row.cells)
+        if (++rows % BATCH === 0) {
+          // A cancel lands between batches; the rollback below then removes everything written so far.
+          if (opts.signal?.aborted) throw cancelled()
+          run.progress({ phase: 'reading', rows, bytes: bytesRead(), totalBytes: run.totalBytes })
+        }
       }
+    } finally {
+      await par?.stop()
     }
     if (opts.signal?.aborted) throw cancelled()
+    const finalInfo = par?.info()
+    if (finalInfo) report.reader = finalInfo
     Object.assign(report, { importId, rows, ...writer.counts })
     run.progress({ phase: 'committing', rows, bytes: run.totalBytes, totalBytes: run.totalBytes }, true)
     finishImport(db, importId, sourceId, report, run.src.header)
@@ -109,9 +119,17 @@ async function writeAll(run: Run): Promise<void> {
   }
 }
 
-async function* rowsOf(run: Run): AsyncGenerator<ReadRow> {
-  yield* run.sample
-  for (let r = await run.iter.next(); !r.done; r = await run.iter.next()) yield r.value
+/** Parsing and normalising move to a worker for files big enough to repay its start-up (about half a second). */
+const WORKER_MIN_BYTES = 4 * 1024 * 1024
+
+function useWorker(run: Run): boolean {
+  return run.opts.parallel ?? run.totalBytes >= WORKER_MIN_BYTES
+}
+
+/** The same stream as the worker's, computed on this thread (small files, or no worker available). */
+async function* inThread(run: Run, plan: RowPlan): AsyncGenerator<{ row: ReadRow; result: RowResult }> {
+  for (const row of run.sample) yield { row, result: transformRow(plan, row) }
+  for (let r = await run.iter.next(); !r.done; r = await run.iter.next()) yield { row: r.value, result: transformRow(plan, r.value) }
 }
 
 async function readAhead(iter: AsyncIterator<ReadRow>, n: number): Promise<ReadRow[]> {

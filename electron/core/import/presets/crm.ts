@@ -24,6 +24,7 @@ export const hubspotContacts: PresetDefinition = {
     'state/region': 'region',
     'postal code': 'postcode',
     'country/region': 'country',
+    'date of birth': 'birth_date',
     'create date': 'source_created_at',
     'last modified date': 'observed_at',
     'marketing contact status': attr('Marketing contact status'),

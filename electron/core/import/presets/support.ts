@@ -20,6 +20,7 @@ export const zendeskUsers: PresetDefinition = {
     created_at: 'source_created_at',
     updated_at: 'observed_at',
     tags: 'tags',
+    organization: 'company',
     role: attr('role'),
     organization_id: attr('organization_id'),
     time_zone: attr('time_zone'),
