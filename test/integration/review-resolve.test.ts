@@ -48,7 +48,7 @@ it('resolve → review → re-run honours every decision, and undo re-opens the 
 
   const why = explain(t.ws, { recordA: max, recordB: maxwell })
   expect(why.path).toMatchObject([{ kind: 'approved', actor: 'ana' }])
-  expect(why.pair!.evidence.length).toBeGreaterThan(3)
+  expect(why.pair.evidence.length).toBeGreaterThan(3)
 
   undo(t.ws, { actor: 'ana', reviewId: item(max, maxwell).id })
   expect(profile(max)).not.toBe(profile(maxwell))

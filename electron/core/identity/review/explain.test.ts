@@ -29,7 +29,8 @@ describe('explain a pair', () => {
     const { a, b, c, d } = chain()
     const x = explain(t.ws, { recordA: d, recordB: a })
     expect(x.together).toBe(true)
-    expect(x.pair).toBeNull()
+    expect(x.pair).toMatchObject({ computed: true, pairId: null }) // never scored: compared now by the resolver
+    expect(x.pair.evidence.map((e) => e.comparison)).toContain('email')
     expect(x.path!.map((e) => [e.recordA, e.recordB, e.kind])).toEqual([[c, d, 'auto'], [b, c, 'approved'], [a, b, 'auto']])
     expect(x.summary[1]).toMatch(/through 3 edge/)
   })
@@ -40,7 +41,8 @@ describe('explain a pair', () => {
     expect(x.together).toBe(false)
     expect(x.path).toBeNull()
     expect(x.pair).toMatchObject({ probability: 0.55, band: 'review', reviewId: de, reviewStatus: 'pending' })
-    expect(x.pair!.waterfall.steps.length).toBe(2)
+    expect(x.pair.computed).toBe(false)
+    expect(x.pair.waterfall.steps.length).toBe(2)
     expect(x.summary.join(' ')).toMatch(/awaits review as item/)
   })
 

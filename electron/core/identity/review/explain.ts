@@ -1,15 +1,18 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
 import type { MembershipCause, Workspace } from '../../db'
 import { CdpError } from '../../../../shared/api/errors'
+import { bandOf, comparePair, getThresholds } from '../index'
 import { cannotLinkBetween } from './decide'
 import { profileEdges, shortestPath, type Edge } from './edges'
 import { parseEvidence, waterfall } from './evidence'
 import { assertId, loadReviewRecord, orderPair } from './records'
 import type { EvidenceItem, ReviewRecord, Waterfall } from './types'
 
-/** The scored pair of two records as the resolver stored it. */
+/** The scored pair of two records as the resolver stored it, or as compared now when it never was. */
 export interface PairEvidence {
-  pairId: number
+  /** False: read from match_pairs. True: never scored by a run (no shared blocking key), compared now. */
+  computed: boolean
+  pairId: number | null
   probability: number
   weight: number
   band: string
@@ -32,8 +35,8 @@ export interface PairExplanation {
   kind: 'pair'
   records: [ReviewRecord, ReviewRecord]
   together: boolean
-  /** The direct pair's evidence, or null when the two were never scored together. */
-  pair: PairEvidence | null
+  /** The direct pair's evidence: stored by a run, else computed now with the workspace's model. */
+  pair: PairEvidence
   /** The chain of edges that holds them in one profile (null when apart or when no stored edge does). */
   path: Edge[] | null
   decisions: DecisionInfo[]
@@ -75,17 +78,18 @@ export function explain(ws: Workspace, q: { recordA: number; recordB: number }):
 export function explain(ws: Workspace, q: { recordId: number }): RecordExplanation
 export function explain(ws: Workspace, q: ExplainQuery): PairExplanation | RecordExplanation
 export function explain(ws: Workspace, q: ExplainQuery): PairExplanation | RecordExplanation {
-  return 'recordId' in q ? explainRecord(ws.sqlite, q.recordId) : explainPair(ws.sqlite, q.recordA, q.recordB)
+  return 'recordId' in q ? explainRecord(ws.sqlite, q.recordId) : explainPair(ws, q.recordA, q.recordB)
 }
 
-function explainPair(db: SqliteDatabase, recordA: number, recordB: number): PairExplanation {
+function explainPair(ws: Workspace, recordA: number, recordB: number): PairExplanation {
+  const db = ws.sqlite
   assertId(recordA, 'The first record id')
   assertId(recordB, 'The second record id')
   if (recordA === recordB) throw new CdpError('InvalidInput', 'Name two different records to explain a pair, or one to explain a record.')
   const a = loadReviewRecord(db, recordA)
   const b = loadReviewRecord(db, recordB)
   const together = a.profileId === b.profileId
-  const pair = storedPair(db, recordA, recordB)
+  const pair = storedPair(db, recordA, recordB) ?? computedPair(ws, recordA, recordB)
   const path = together ? shortestPath(profileEdges(db, a.profileId), recordA, recordB) : null
   const decisions = pairDecisions(db, recordA, recordB)
   const keptApartBy = together ? null : cannotLinkBetween(db, a.profileId, b.profileId)
@@ -103,8 +107,18 @@ function storedPair(db: SqliteDatabase, x: number, y: number): PairEvidence | nu
   if (!row) return null
   const { items, prior } = parseEvidence(row.evidence)
   return {
-    pairId: row.id, probability: row.probability, weight: row.weight, band: row.band, reviewId: row.review_id,
+    computed: false, pairId: row.id, probability: row.probability, weight: row.weight, band: row.band, reviewId: row.review_id,
     reviewStatus: row.review_status, evidence: items, waterfall: waterfall(items, prior, row.weight, row.probability),
+  }
+}
+
+/** The resolver's comparison of two records never scored together, read back through the same parser. */
+function computedPair(ws: Workspace, a: number, b: number): PairEvidence {
+  const ev = comparePair(ws, a, b)
+  const { items } = parseEvidence(JSON.stringify(ev.items))
+  return {
+    computed: true, pairId: null, probability: ev.probability, weight: ev.weight, band: bandOf(ev.probability, getThresholds(ws)),
+    reviewId: null, reviewStatus: null, evidence: items, waterfall: waterfall(items, ev.prior, ev.weight, ev.probability),
   }
 }
 
@@ -137,11 +151,11 @@ function pairSummary(x: PairExplanation): string[] {
     lines.push(`Records ${a.id} and ${b.id} are apart: profiles ${a.profileId} and ${b.profileId}.`)
     if (live?.decision === 'reject') lines.push(`Decision ${live.id} by ${live.actor} (${live.reason ?? 'no reason'}) keeps them apart.`)
     else if (x.keptApartBy) lines.push(`Records ${x.keptApartBy[0]} and ${x.keptApartBy[1]} of these profiles are kept apart by a decision, so the profiles cannot merge.`)
-    if (!x.pair) lines.push('They were never scored as a pair (no shared blocking key).')
+    if (x.pair.computed) lines.push(`They were never scored as a pair (no shared blocking key); compared now: ${pct(x.pair.probability)}, band ${x.pair.band}.`)
     else if (x.pair.band === 'review' && x.pair.reviewStatus === 'pending') lines.push(`Their pair (${pct(x.pair.probability)}) awaits review as item ${x.pair.reviewId}.`)
     else if (x.pair.band === 'non') lines.push(`Their score (${pct(x.pair.probability)}) is below the review band.`)
   }
-  if (x.pair) lines.push(`Direct pair: weight ${x.pair.weight.toFixed(2)}, ${pct(x.pair.probability)}, band ${x.pair.band}.`)
+  if (!x.pair.computed) lines.push(`Direct pair: weight ${x.pair.weight.toFixed(2)}, ${pct(x.pair.probability)}, band ${x.pair.band}.`)
   return lines
 }
 
