@@ -13,6 +13,8 @@ export function firstNameLevel(a: string, b: string, metaA: string, metaB: strin
   if (!a || !b) return 0
   if (a === b) return 1
   if (areNicknames(a, b)) return 2
+  // "maria" vs "maria harris": a full name landed in the first-name field on one side.
+  if ((a.length >= 3 && b.startsWith(`${a} `)) || (b.length >= 3 && a.startsWith(`${b} `))) return 2
   const short = Math.min(a.length, b.length)
   if (short >= 3 && (damerauLevenshtein(a, b, 1) <= 1 || jaroWinkler(a, b) >= 0.92)) return 2
   if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 3 : 4
@@ -125,6 +127,21 @@ export function externalIdLevel(a: readonly string[], b: readonly string[]): num
   return best
 }
 
+const NON_LETTERS = /[^a-z]+/g
+
+/**
+ * True when an email local part is just the person's name (john.smith, jsmith, smithj, john_smith2): two such
+ * addresses being close says little beyond the names themselves, which are already compared; common names
+ * would otherwise be counted twice.
+ */
+export function nameDerivedLocal(local: string, first: string, last: string): boolean {
+  if (!first || !last) return false
+  const l = local.replace(NON_LETTERS, '')
+  const f = first.replace(NON_LETTERS, '')
+  const s = last.replace(NON_LETTERS, '')
+  return l === f + s || l === s + f || l === f[0] + s || l === f + s[0] || l === s + f[0] || l === f || l === s
+}
+
 /** True when the names are written first/last swapped on one side ("Smith John" vs "John Smith"). */
 export function namesSwapped(fa: string, la: string, fb: string, lb: string): boolean {
   return fa !== '' && la !== '' && fa !== la && fa === lb && la === fb
@@ -155,6 +172,8 @@ export function pairLevels(p: Prepared, i: number, j: number, out: Uint8Array, o
     p.houseNo[j]!, p.street[j]!, p.postcode[j]!, p.city[j]!)
   out[off + C.Email] = emailLevel(p.email[i]!, p.email[j]!, p.emailMatch[i]!, p.emailMatch[j]!, p.emailLocal[i]!, p.emailLocal[j]!,
     p.emailDomain[i]!, p.emailDomain[j]!)
+  if (out[off + C.Email] === 3 && (nameDerivedLocal(p.emailLocal[i]!, p.fn[i]!, p.ln[i]!) || nameDerivedLocal(p.emailLocal[i]!, p.fn[j]!, p.ln[j]!) ||
+    nameDerivedLocal(p.emailLocal[j]!, p.fn[j]!, p.ln[j]!))) out[off + C.Email] = 4
   out[off + C.Phone] = phoneLevel(p.phone[i]!, p.phone[j]!, p.phone7[i]!, p.phone7[j]!)
   out[off + C.Company] = companyLevel(p.company[i]!, p.company[j]!)
   out[off + C.ExtId] = externalIdLevel(p.extIds[i]!, p.extIds[j]!)

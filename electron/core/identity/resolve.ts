@@ -9,7 +9,7 @@ import { applyMerges, markScored, queueReviews, type RunPairs, storePairs } from
 import { prepareRecords, type Prepared } from './prepare'
 import { computeLevels, weighPairs } from './score'
 import { getThresholds, type Thresholds } from './thresholds'
-import { estimateU, fitM, initialLambda, toPatterns } from './train'
+import { correctU, estimateU, fitM, initialLambda, toPatterns } from './train'
 
 export interface ResolveProgress {
   phase: 'prepare' | 'blocking' | 'scoring' | 'training' | 'clustering' | 'saving'
@@ -125,7 +125,7 @@ function newRecords(ws: Workspace, p: Prepared, full: boolean): Uint8Array {
 /** Trains the model: priors → u from random pairs → m and λ by EM, with human decisions as labelled pairs. */
 function train(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, constraints: ReturnType<typeof loadConstraints>): Model {
   const model = priorModel(initialLambda(p.n))
-  estimateU(p, model)
+  const randomCounts = estimateU(p, model)
   const labelled = [...constraints.mustLink.map((x) => [x, 1] as const), ...constraints.cannotLink.map((x) => [x, 0] as const)]
     .map(([[x, y], label]) => ({ i: p.indexOf.get(x), j: p.indexOf.get(y), label }))
     .filter((l): l is { i: number; j: number; label: 0 | 1 } => l.i !== undefined && l.j !== undefined)
@@ -137,7 +137,12 @@ function train(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, co
   merged.set(all, levels.length)
   const labels = new Int8Array(a.length + labelled.length).fill(-1)
   labelled.forEach((l, k) => (labels[a.length + k] = l.label))
-  fitM(model, toPatterns(merged, a.length + labelled.length, labels), (p.n * (p.n - 1)) / 2)
+  const patterns = toPatterns(merged, a.length + labelled.length, labels)
+  const allPairs = (p.n * (p.n - 1)) / 2
+  fitM(model, patterns, allPairs)
+  // Take the matches out of the random sample, then refit m against the corrected u.
+  correctU(model, randomCounts)
+  fitM(model, patterns, allPairs)
   model.trainedOn.candidatePairs = a.length
   model.trainedOn.labelledPairs = labelled.length
   return model

@@ -11,7 +11,7 @@ export interface Thresholds {
 }
 
 /** Defaults chosen from evaluation on FEBRL 1–4 and Splink fake_1000 (see test/integration/identity-quality). */
-export const defaultThresholds: Thresholds = { autoMerge: 0.9, review: 0.3 }
+export const defaultThresholds: Thresholds = { autoMerge: 0.8, review: 0.3 }
 
 const KEY = 'identity.thresholds'
 

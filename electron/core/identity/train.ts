@@ -29,11 +29,14 @@ export function rng(seed: number): () => number {
   }
 }
 
-/** Estimates u-probabilities from up to `maxPairs` random pairs; returns counts-based u blended with the priors. */
-export function estimateU(p: Prepared, model: Model, maxPairs = 200_000, seed = 1): number {
-  if (p.n < 2) return 0
-  const pairs = Math.min(maxPairs, (p.n * (p.n - 1)) / 2)
+/**
+ * Estimates u-probabilities from up to `maxPairs` random pairs, blended with the priors; returns the level
+ * counts so `correctU` can later take out the true matches the sample contains.
+ */
+export function estimateU(p: Prepared, model: Model, maxPairs = 200_000, seed = 1): Float64Array {
   const counts = new Float64Array(totalLevels)
+  if (p.n < 2) return counts
+  const pairs = Math.min(maxPairs, (p.n * (p.n - 1)) / 2)
   const lv = new Uint8Array(K)
   const rand = rng(seed)
   for (let t = 0; t < pairs; t++) {
@@ -45,7 +48,28 @@ export function estimateU(p: Prepared, model: Model, maxPairs = 200_000, seed = 
   }
   blend(model.u, counts, comparisons.map((c) => c.uPrior), U_PRIOR_WEIGHT)
   model.trainedOn.randomPairs = pairs
-  return pairs
+  return counts
+}
+
+/**
+ * Random pairs are not all non-matches: in a small workspace where each person has several records, one
+ * random pair in a few thousand is a match, which is as often as two strangers share an email. Once EM has
+ * estimated λ and m, the expected matches are subtracted from the random-pair counts:
+ * u_l = (share_l − λ·m_l) / (1 − λ), floored, then blended with the priors as before.
+ */
+export function correctU(model: Model, counts: Float64Array): void {
+  const corrected = new Float64Array(totalLevels)
+  for (let k = 0; k < K; k++) {
+    const o = levelOffsets[k]!
+    let total = 0
+    for (let l = 1; l < levelCounts[k]!; l++) total += counts[o + l]!
+    if (total === 0) continue
+    for (let l = 1; l < levelCounts[k]!; l++) {
+      const share = (counts[o + l]! / total - model.lambda * model.m[o + l]!) / (1 - model.lambda)
+      corrected[o + l] = Math.max(share, 0.05 / total) * total
+    }
+  }
+  blend(model.u, corrected, comparisons.map((c) => c.uPrior), U_PRIOR_WEIGHT)
 }
 
 /** Writes (count + w·prior) / (total + w) over the non-null levels of each comparison into `target`. */
