@@ -144,16 +144,18 @@ describe('counts, samples, overlap', () => {
     expect(o).toEqual({ a: 2, b: 3, both: 2, onlyA: 0, onlyB: 1 })
     expect(o.both + o.onlyA).toBe(countSegment(ws, fr, now))
     expect(o.both + o.onlyB).toBe(countSegment(ws, buyers, now))
+    // Profiles with no company are outside "company = Corp", so they count in B−A.
+    expect(overlapSegments(ws, attr('company', { op: 'equals', value: 'Corp' }), buyers, now)).toEqual({ a: 1, b: 3, both: 1, onlyA: 0, onlyB: 2 })
   })
 
-  it('uses the event index for event conditions and the primary key for sources', () => {
+  it('scans profile events by type and time, and uses primary keys for sources and custom traits', () => {
     const plan = (rule: unknown): string => {
       const { sql, parameters } = compileCount(ws, rule, now)
       return (ws.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((r) => r.detail).join('\n')
     }
     const behaviour = plan(all({ kind: 'event', did: true, type: 'order', atLeast: 2, window: { last: 365, unit: 'days' } }))
-    expect(behaviour).toMatch(/SEARCH e USING COVERING INDEX events_by_type_time_record \(type=\? AND occurred_at>\?\)/)
-    expect(behaviour).toMatch(/SEARCH r USING INTEGER PRIMARY KEY/)
+    expect(behaviour).toMatch(/SEARCH e USING PRIMARY KEY \(type=\? AND occurred_at>\?\)/)
+    expect(behaviour).not.toMatch(/records|SCAN e/)
     expect(plan(all({ kind: 'source', source: 'Shopify', present: true }))).toMatch(/SEARCH ps USING PRIMARY KEY \(source_id=\?\)/)
     expect(plan(trait('custom:paid orders', { op: 'gt', value: 0 }))).toMatch(/SEARCH t USING PRIMARY KEY \(trait_id=\? AND profile_id=\?\)/)
   })

@@ -281,6 +281,17 @@ export interface ProfileSummaryTable {
 
 export interface ProfileSourcesTable { source_id: number; profile_id: number }
 
+export interface ProfileEventsTable {
+  type: string
+  occurred_at: string
+  profile_id: number
+  event_id: number
+  amount_minor: number | null
+  currency: string | null
+  source_key: string | null
+  properties: string
+}
+
 export interface CustomTraitsTable {
   id: Generated<number>
   name: string
@@ -344,6 +355,7 @@ export interface Database {
   golden_values: GoldenValuesTable
   profile_summary: ProfileSummaryTable
   profile_sources: ProfileSourcesTable
+  profile_events: ProfileEventsTable
   custom_traits: CustomTraitsTable
   profile_traits: ProfileTraitsTable
   profile_search: ProfileSearchTable
@@ -406,6 +418,7 @@ export const tableColumns = {
   golden_values: ['profile_id', 'attribute', 'value', 'record_id', 'raw_row_id', 'source_id', 'import_id', 'rule', 'observed_at'],
   profile_summary: ['profile_id', 'display_name', 'first_name', 'last_name', 'email', 'phone', 'company', 'street', 'city', 'region', 'postcode', 'country', 'birth_date', 'gender', 'record_count', 'order_count', 'spend_minor', 'spend', 'first_order_at', 'last_order_at', 'last_seen_at', 'sources', 'tags', 'consent_email', 'consent_sms', 'consent_ads', 'consent', 'refreshed_at'],
   profile_sources: ['source_id', 'profile_id'],
+  profile_events: ['type', 'occurred_at', 'profile_id', 'event_id', 'amount_minor', 'currency', 'source_key', 'properties'],
   custom_traits: ['id', 'name', 'definition', 'created_at', 'updated_at'],
   profile_traits: ['profile_id', 'trait_id', 'value', 'num_value'],
   profile_search: ['name', 'email', 'phone', 'company'],

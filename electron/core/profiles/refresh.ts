@@ -42,6 +42,9 @@ export function refreshProfiles(ws: Workspace, profileIds: Iterable<number>): Re
       const live = batch.filter((id) => active.has(id))
       const derived = deriveBatch(loadBatch(ws, live), rules, currency, now.toISOString())
       writeDerived(ws, derived)
+      ws.sqlite.prepare(`INSERT INTO profile_events (type, occurred_at, profile_id, event_id, amount_minor, currency, source_key, properties)
+        SELECT e.type, coalesce(e.occurred_at, ''), r.profile_id, e.id, e.amount_minor, e.currency, e.source_key, e.properties
+        FROM records r JOIN events e ON e.record_id = r.id WHERE r.profile_id IN (SELECT value FROM json_each(?))`).run(JSON.stringify([...derived.keys()]))
       computeCustomTraits(ws, [...derived.keys()], traits, now)
       result.refreshed += derived.size
       result.removed += batch.length - derived.size
@@ -87,7 +90,7 @@ export function refreshDirtyProfiles(ws: Workspace): RefreshResult & { profileId
 
 /**
  * Deletes everything derived for a profile: golden values, summary, source presence, custom trait
- * values and its search row. For erasure: call it in the same transaction that deletes the records.
+ * values, its event index rows and its search row. For erasure: call it in the same transaction that deletes the records.
  */
 export function removeProfileDerivedData(ws: Workspace, profileId: number): void {
   deleteDerived(ws, [profileId])
@@ -95,7 +98,7 @@ export function removeProfileDerivedData(ws: Workspace, profileId: number): void
 
 function deleteDerived(ws: Workspace, ids: readonly number[]): void {
   const json = JSON.stringify(ids)
-  for (const table of ['golden_values', 'profile_summary', 'profile_sources', 'profile_traits']) {
+  for (const table of ['golden_values', 'profile_summary', 'profile_sources', 'profile_traits', 'profile_events']) {
     ws.sqlite.prepare(`DELETE FROM ${table} WHERE profile_id IN (SELECT value FROM json_each(?))`).run(json)
   }
   ws.sqlite.prepare('DELETE FROM profile_search WHERE rowid IN (SELECT value FROM json_each(?))').run(json)

@@ -12,7 +12,7 @@ import { getRfmBreakpoints, rfmScoreSql, type RfmBreakpoints } from '../profiles
 /**
  * Compiles a rule to one boolean SQL expression over `profile_summary s` (one row per active profile).
  * Values are always bound parameters; identifiers come only from fixed maps in shared/domain. Event
- * conditions become `s.profile_id [NOT] IN (…)` subqueries that walk events_by_type_time_record.
+ * conditions become `s.profile_id [NOT] IN (…)` subqueries: one range scan of profile_events by type and time.
  */
 export interface CompileContext {
   ws: Workspace
@@ -21,10 +21,12 @@ export interface CompileContext {
   currency: string | null
   /** Names of saved segments being compiled, innermost last: a repeat is a cycle. */
   stack: string[]
+  /** Inside a NOT: comparisons must then turn NULL into false (see `safe`). */
+  negated: boolean
 }
 
 export function compileContext(ws: Workspace, now = new Date()): CompileContext {
-  return { ws, now, rfm: getRfmBreakpoints(ws), currency: reportingCurrency(ws), stack: [] }
+  return { ws, now, rfm: getRfmBreakpoints(ws), currency: reportingCurrency(ws), stack: [], negated: false }
 }
 
 /** Compiles a parsed rule. Throws CdpError('InvalidInput') naming the node for unknown traits, sources, segments or cycles. */
@@ -40,7 +42,8 @@ function fail(path: (string | number)[], message: string): never {
 
 function compileNode(ctx: CompileContext, node: RuleNode, path: (string | number)[]): RawBuilder<SqlBool> {
   if (node.kind !== 'group') return compileCondition(ctx, node, path)
-  const parts = node.children.map((c, i) => compileNode(ctx, c, [...path, 'children', i]))
+  const inner = node.op === 'none' && !ctx.negated ? { ...ctx, negated: true } : ctx
+  const parts = node.children.map((c, i) => compileNode(inner, c, [...path, 'children', i]))
   if (node.op === 'all') return allOf(parts)
   const any = parts.length === 0 ? FALSE : sql<SqlBool>`(${sql.join(parts, sql` OR `)})`
   return node.op === 'any' ? any : sql<SqlBool>`(NOT ${any})`
@@ -49,10 +52,10 @@ function compileNode(ctx: CompileContext, node: RuleNode, path: (string | number
 function compileCondition(ctx: CompileContext, node: Condition, path: (string | number)[]): RawBuilder<SqlBool> {
   switch (node.kind) {
     case 'attribute':
-      return safe(compare(sql.ref(`s.${node.attribute}`), goldenAttributes[node.attribute], node.test, ctx.now))
+      return safe(ctx, compare(sql.ref(`s.${node.attribute}`), goldenAttributes[node.attribute], node.test, ctx.now))
     case 'trait': {
       const kind = traitKind(node.trait) ?? fail([...path, 'trait'], `unknown trait "${node.trait}"`)
-      return safe(compare(traitSql(ctx, node.trait, [...path, 'trait']), kind, node.test, ctx.now))
+      return safe(ctx, compare(traitSql(ctx, node.trait, [...path, 'trait']), kind, node.test, ctx.now))
     }
     case 'tag': {
       const has = sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(s.tags) t WHERE lower(t.value) IN (SELECT lower(value) FROM json_each(${JSON.stringify(node.tags)})))`
@@ -75,8 +78,11 @@ function compileCondition(ctx: CompileContext, node: Condition, path: (string | 
   }
 }
 
-/** Three-valued logic made two-valued: a comparison with a missing value is false, also under NOT. */
-const safe = (e: RawBuilder<SqlBool>): RawBuilder<SqlBool> => sql<SqlBool>`coalesce(${e}, 0)`
+/**
+ * A comparison with a missing value is NULL. Outside any NOT that already acts as false in WHERE, and
+ * leaving the bare comparison lets SQLite use an index; under a NOT it must become false explicitly.
+ */
+const safe = (ctx: CompileContext, e: RawBuilder<SqlBool>): RawBuilder<SqlBool> => (ctx.negated ? sql<SqlBool>`coalesce(${e}, 0)` : e)
 
 function traitSql(ctx: CompileContext, trait: string, path: (string | number)[]): RawBuilder<unknown> {
   if (trait.startsWith('custom:')) {
@@ -150,8 +156,9 @@ function eventSql(ctx: CompileContext, node: EventCondition): RawBuilder<SqlBool
     where.push(sql<SqlBool>`e.occurred_at >= ${node.window.from} AND e.occurred_at <= ${to}`)
   }
   where.push(...node.where.map(propertyFilterSql))
-  const having = node.atLeast > 1 ? sql` GROUP BY r.profile_id HAVING count(*) >= ${node.atLeast}` : sql``
-  const members = sql`(SELECT r.profile_id FROM events e JOIN records r ON r.id = e.record_id WHERE ${allOf(where)}${having})`
+  const having = node.atLeast > 1 ? sql` GROUP BY e.profile_id HAVING count(*) >= ${node.atLeast}` : sql``
+  // profile_events has the columns property filters read (amount_minor, currency, source_key, properties).
+  const members = sql`(SELECT e.profile_id FROM profile_events e WHERE ${allOf(where)}${having})`
   return node.did ? sql<SqlBool>`s.profile_id IN ${members}` : sql<SqlBool>`s.profile_id NOT IN ${members}`
 }
 
@@ -164,7 +171,7 @@ function segmentSql(ctx: CompileContext, name: string, member: boolean, path: (s
   if (!parsed.ok) fail(path, `saved segment "${name}" has an invalid rule`)
   ctx.stack.push(name)
   try {
-    const inner = compileNode(ctx, parsed.rule, [])
+    const inner = compileNode(member || ctx.negated ? ctx : { ...ctx, negated: true }, parsed.rule, [])
     return member ? sql<SqlBool>`(${inner})` : sql<SqlBool>`(NOT (${inner}))`
   } finally {
     ctx.stack.pop()

@@ -57,13 +57,13 @@ export function segmentMembers(ws: Workspace, rule: unknown, now = new Date()): 
 
 export interface Overlap { a: number; b: number; both: number; onlyA: number; onlyB: number }
 
-/** Sizes of A, B, A∩B, A−B and B−A, in one pass. */
+/** Sizes of A, B, A∩B, A−B and B−A, in one pass (a rule that is NULL for a profile does not match it). */
 export function overlapSegments(ws: Workspace, ruleA: unknown, ruleB: unknown, now = new Date()): Overlap {
   const a = ruleWhere(ws, ruleA, now)
   const b = ruleWhere(ws, ruleB, now)
   const r = run<{ both: number | null; onlyA: number | null; onlyB: number | null }>(ws, sql`SELECT sum(ina AND inb) AS both, sum(ina AND NOT inb) AS onlyA,
       sum(inb AND NOT ina) AS onlyB
-    FROM (SELECT (${a}) AS ina, (${b}) AS inb FROM profile_summary s)`, 'get')
+    FROM (SELECT coalesce(${a}, 0) AS ina, coalesce(${b}, 0) AS inb FROM profile_summary s)`, 'get')
   const both = r.both ?? 0
   const onlyA = r.onlyA ?? 0
   const onlyB = r.onlyB ?? 0

@@ -33,9 +33,9 @@ describe('migration 0005-profiles-derived', () => {
     expect(find.all('"thso"')).toEqual([])
   })
 
-  it('indexes events for segment conditions by type, time and record', () => {
+  it('clusters profile events by type and time for segment conditions', () => {
     migrate(db)
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT record_id FROM events WHERE type = 'order' AND occurred_at >= '2025'").all() as { detail: string }[]
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX events_by_type_time_record/)
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT profile_id FROM profile_events WHERE type = 'order' AND occurred_at >= '2025'").all() as { detail: string }[]
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/SEARCH profile_events USING PRIMARY KEY \(type=\? AND occurred_at>\?\)/)
   })
 })

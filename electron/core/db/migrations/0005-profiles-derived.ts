@@ -64,6 +64,11 @@ export const migration0005: Migration = {
       CREATE INDEX profile_summary_orders ON profile_summary (order_count);
       CREATE INDEX profile_summary_spend ON profile_summary (spend_minor);
       CREATE INDEX profile_summary_name ON profile_summary (display_name, profile_id);
+      -- Search answers prefixes of golden values from these before touching the trigram index.
+      CREATE INDEX profile_summary_name_prefix ON profile_summary (lower(display_name));
+      CREATE INDEX profile_summary_last_prefix ON profile_summary (lower(last_name));
+      CREATE INDEX profile_summary_company_prefix ON profile_summary (lower(company));
+      CREATE INDEX profile_summary_phone ON profile_summary (phone);
 
       -- Source presence as rows, so "present in source X" is an index lookup.
       CREATE TABLE profile_sources (
@@ -97,8 +102,22 @@ export const migration0005: Migration = {
 
       -- Dirty-profile detection reads records changed since the last refresh.
       CREATE INDEX records_by_updated ON records (updated_at);
-      -- Event conditions in segments: type + time range, then the record without touching the table.
-      CREATE INDEX events_by_type_time_record ON events (type, occurred_at, record_id);
+
+      -- Every event with the profile it belongs to now, clustered by type and time: an event condition in a
+      -- segment is one range scan, with no join to records and no lookup into events. Rebuilt per profile
+      -- on refresh like the rest. occurred_at is '' when unknown (primary key columns cannot be NULL).
+      CREATE TABLE profile_events (
+        type         TEXT NOT NULL,
+        occurred_at  TEXT NOT NULL,
+        profile_id   INTEGER NOT NULL,
+        event_id     INTEGER NOT NULL,
+        amount_minor INTEGER,
+        currency     TEXT,
+        source_key   TEXT,
+        properties   TEXT NOT NULL,
+        PRIMARY KEY (type, occurred_at, profile_id, event_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX profile_events_by_profile ON profile_events (profile_id);
     `)
   },
 }
