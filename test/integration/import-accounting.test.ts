@@ -91,6 +91,19 @@ describe('idempotency and updates', () => {
   })
 })
 
+describe('newer exports of event sources', () => {
+  it('replaces the events of orders a newer export repeats, and adds the new ones', async () => {
+    const v1 = write('orders-1.csv', ['order,email,date,total', 'A1,ann@mail.example,2024-03-01,10.00', 'A2,bob@mail.example,2024-03-02,5.00'])
+    const v2 = write('orders-2.csv', ['order,email,date,total', 'A1,ann@mail.example,2024-03-01,12.00', 'A2,bob@mail.example,2024-03-02,5.00', 'A3,ann@mail.example,2024-03-05,1.00'])
+    await importFile(t.ws, v1, { source: 'orders', mapping: orders })
+    const r = await importFile(t.ws, v2, { source: 'orders' })
+    expect(r).toMatchObject({ rows: 3, eventsImported: 3, eventsReplaced: 2, recordsFromEvents: 0 })
+    expect(t.ws.sqlite.prepare('SELECT source_key || \'=\' || amount_minor FROM events ORDER BY source_key').pluck().all()).toEqual(['A1=1200', 'A2=500', 'A3=100'])
+    expect(q('SELECT count(*) FROM records')).toBe(2)
+    expect(q('SELECT count(*) FROM raw_rows')).toBe(5)
+  })
+})
+
 describe('cancel', () => {
   it('rolls back everything a cancelled import wrote, and notes the attempt', async () => {
     const lines = ['id,first,last,email']

@@ -1,8 +1,10 @@
 import { migration0001 } from './0001-initial'
+import { migration0002 } from './0002-import-event-keys'
 import { migration0003 } from './0003-match-runs'
 import { migration0005 } from './0005-profiles-derived'
+import { migration0006 } from './0006-privacy-indexes'
 import type { Migration } from './types'
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0001, migration0003, migration0005]
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0005, migration0006]
 export type { Migration }

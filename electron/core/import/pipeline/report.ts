@@ -65,6 +65,8 @@ export interface ImportReport {
   rowsQuarantined: number
   recordsFromEvents: number
   eventRowsWritten: number
+  /** Events from earlier exports of this source replaced by this one (same order/ticket key). */
+  eventsReplaced: number
   quarantineReasons: Record<string, number>
   durationMs: number
 }

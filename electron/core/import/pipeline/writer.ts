@@ -15,6 +15,8 @@ export interface WriteCounts {
   recordsFromEvents: number
   /** Rows in `events` (a Shopify order's first line yields an order and a line item). */
   eventRowsWritten: number
+  /** Events of earlier imports of this source replaced because a newer export repeats their key. */
+  eventsReplaced: number
   quarantineReasons: Record<string, number>
 }
 
@@ -32,7 +34,7 @@ interface Ctx { importId: number; sourceId: number; system: string | null; at: s
  */
 export class ImportWriter {
   readonly counts: WriteCounts = {
-    recordsImported: 0, recordsUpdated: 0, eventsImported: 0, rowsQuarantined: 0, recordsFromEvents: 0, eventRowsWritten: 0,
+    recordsImported: 0, recordsUpdated: 0, eventsImported: 0, rowsQuarantined: 0, recordsFromEvents: 0, eventRowsWritten: 0, eventsReplaced: 0,
     quarantineReasons: {},
   }
   private readonly orderOwners = new Map<string, number>()
@@ -52,7 +54,11 @@ export class ImportWriter {
     const rawId = this.raw(result.rowNumber, cells, 'event', null)
     const recordId = owner === 'create' ? this.createRecord(result.person, rawId, 'event') : owner
     if (owner === 'create') this.counts.recordsFromEvents++
-    if (result.orderKey !== null && !this.orderOwners.has(result.orderKey)) this.orderOwners.set(result.orderKey, recordId)
+    if (result.orderKey !== null && !this.orderOwners.has(result.orderKey)) {
+      this.orderOwners.set(result.orderKey, recordId)
+      // A newer export repeats orders it already held: their events are replaced, not duplicated.
+      this.counts.eventsReplaced += this.s.delPrevEvents.run(this.ctx.sourceId, result.orderKey, this.ctx.importId).changes
+    }
     for (const e of result.events) this.insertEvent(e, rawId, recordId)
     this.counts.eventsImported++
   }
@@ -140,7 +146,7 @@ export class ImportWriter {
 }
 
 function prepare(db: SqliteDatabase): Record<'insRaw' | 'findByKey' | 'insRecord' | 'updRecord' | 'insHistory' | 'upsIdent' |
-  'delStale' | 'insConsent' | 'findByIdent' | 'insEvent', Statement> {
+  'delStale' | 'insConsent' | 'findByIdent' | 'insEvent' | 'delPrevEvents', Statement> {
   const personCols = 'first_name, last_name, full_name, email, phone, company, street, street2, city, region, postcode, country, birth_date, gender, attributes, observed_at'
   return {
     insRaw: db.prepare('INSERT INTO raw_rows (import_id, source_id, row_number, data, outcome, reason) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -154,6 +160,7 @@ function prepare(db: SqliteDatabase): Record<'insRaw' | 'findByKey' | 'insRecord
     delStale: db.prepare('DELETE FROM identifiers WHERE record_id = ? AND last_seen IS NOT ?'),
     insConsent: db.prepare('INSERT INTO consents (record_id, channel, value, observed_at, raw_row_id) VALUES (?, ?, ?, ?, ?)'),
     findByIdent: db.prepare('SELECT record_id FROM identifiers WHERE kind = ? AND value = ? ORDER BY record_id LIMIT 1').pluck(),
+    delPrevEvents: db.prepare('DELETE FROM events WHERE source_id = ? AND source_key = ? AND import_id <> ?'),
     insEvent: db.prepare(`INSERT INTO events (source_id, import_id, raw_row_id, record_id, type, source_key, occurred_at, amount_minor, currency, properties)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
   }
