@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { areNicknames } from './nicknames'
+import { damerauLevenshtein, fold, jaroWinkler, metaphone, tokenSetSimilarity, tokens } from './text'
+
+describe('fold', () => {
+  it.each([
+    ['  Zoë-O\'Brien ', 'zoe obrien'],
+    ['JOSÉ  García', 'jose garcia'],
+    ['Ｊｏｈｎ', 'john'],
+    [null, ''],
+    ['', ''],
+  ])('%j → %j', (input, out) => expect(fold(input)).toBe(out))
+})
+
+describe('jaroWinkler', () => {
+  it.each([
+    ['martha', 'marhta', 0.961],
+    ['dwayne', 'duane', 0.84],
+    ['dixon', 'dicksonx', 0.813],
+    ['abc', 'abc', 1],
+    ['', 'abc', 0],
+    ['abc', 'xyz', 0],
+  ])('%s ~ %s = %f', (a, b, v) => expect(jaroWinkler(a, b)).toBeCloseTo(v, 2))
+})
+
+describe('damerauLevenshtein', () => {
+  it.each([
+    ['kitten', 'sitting', 3],
+    ['ca', 'ac', 1],
+    ['smith', 'smtih', 1],
+    ['', 'abc', 3],
+    ['same', 'same', 0],
+  ])('%s → %s = %i', (a, b, d) => expect(damerauLevenshtein(a, b)).toBe(d))
+
+  it('stops early past max', () => expect(damerauLevenshtein('abcdefgh', 'zyxwvuts', 1)).toBe(2))
+})
+
+describe('phonetics, tokens and nicknames', () => {
+  it('codes sound-alike names the same', () => {
+    expect(metaphone('catherine')).toBe(metaphone('kathryn'))
+    expect(metaphone('smith')).not.toBe(metaphone('jones'))
+    expect(metaphone('')).toBe('')
+  })
+  it('token-set similarity ignores order and extra words', () => {
+    expect(tokenSetSimilarity(tokens('acme'), tokens('acme widgets'))).toBe(1)
+    expect(tokenSetSimilarity(tokens('pinkerton circuit'), tokens('circuit pinkerton'))).toBe(1)
+    expect(tokenSetSimilarity(tokens('pinkerton circuit'), tokens('pinkertn circuit'))).toBe(0.75)
+    expect(tokenSetSimilarity([], tokens('x'))).toBe(0)
+  })
+  it.each([
+    ['william', 'bill', true], ['margaret', 'peggy', true], ['robert', 'bob', true], ['elizabeth', 'beth', true],
+    ['al', 'alfred', true], ['john', 'mary', false], ['john', 'john', false], ['', 'bill', false],
+  ])('%s / %s nicknames: %s', (a, b, v) => expect(areNicknames(a, b)).toBe(v))
+})
