@@ -76,6 +76,20 @@ describe('trait maintenance across import → merge → split → forget', () =>
     expect(refreshProfiles(ws, [split])).toEqual({ refreshed: 0, removed: 1 })
   })
 
+  it('fixes the reporting currency with the first orders, also for profiles refreshed before them', () => {
+    const [a, b] = seedRecords(ws, [{ email: 'a@x.io' }, { email: 'b@x.io' }]) as [number, number]
+    seedEvents(ws, [{ recordId: a, type: 'order', amount_minor: 700 }])
+    refreshDirtyProfiles(ws)
+    seedEvents(ws, [{ recordId: b, type: 'order', amount_minor: 900, currency: 'GBP' }])
+    // Only b is dirty, yet a's spend in GBP (none: its order had no currency) is settled too.
+    refreshDirtyProfiles(ws)
+    expect([summary(profileOf(a))?.spend_minor, summary(profileOf(b))?.spend_minor]).toEqual([0, 900])
+    ws.sqlite.prepare('UPDATE profile_summary SET spend_minor = 123 WHERE profile_id = ?').run(profileOf(a))
+    ws.sqlite.prepare("DELETE FROM settings WHERE key = 'profiles.reportingCurrency'").run()
+    refreshProfiles(ws, [profileOf(b)])
+    expect(summary(profileOf(a))?.spend_minor).toBe(0)
+  })
+
   it('scores recency, frequency and monetary in quintiles among buyers', () => {
     const ids = seedRecords(ws, Array.from({ length: 10 }, (_, i) => ({ email: `p${i}@x.io` })))
     seedEvents(ws, ids.flatMap((id, i) => Array.from({ length: i + 1 }, (_, k) => ({

@@ -63,6 +63,7 @@ describe('every rule node', () => {
     ['contains', attr('email', { op: 'contains', value: 'EXAMPLE' }), ['ann', 'bob']],
     ['starts with, % and _ are literal', attr('email', { op: 'starts_with', value: 'b_b' }), []],
     ['starts with', attr('email', { op: 'starts_with', value: 'ca' }), ['cat']],
+    ['contains, % is literal', attr('email', { op: 'contains', value: '%' }), []],
     ['in list', attr('country', { op: 'in', values: ['gb', 'XX'] }), ['cat', 'dan']],
     ['not in list', attr('country', { op: 'not_in', values: ['FR'] }), ['cat', 'dan', 'eve']],
     ['is empty', attr('email', { op: 'is_empty' }), ['dan']],

@@ -31,7 +31,12 @@ export function refreshProfiles(ws: Workspace, profileIds: Iterable<number>): Re
   if (ids.length === 0) return result
   ws.sqlite.transaction(() => {
     const rules = getSurvivorshipRules(ws)
+    const hadCurrency = ws.sqlite.prepare('SELECT 1 FROM settings WHERE key = ?').get(CURRENCY_KEY) !== undefined
     const currency = reportingCurrency(ws)
+    // The first orders ever fix the reporting currency: profiles refreshed before them hold 0 for it.
+    if (!hadCurrency && currency !== null) {
+      ws.sqlite.prepare('UPDATE profile_summary SET spend_minor = coalesce(json_extract(spend, ?), 0)').run(`$."${currency}".total`)
+    }
     const traits = listCustomTraits(ws)
     const now = new Date()
     for (let i = 0; i < ids.length; i += BATCH) {
