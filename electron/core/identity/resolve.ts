@@ -150,7 +150,8 @@ function train(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, co
 
 /**
  * Weights, probabilities and bands. Deterministic evidence is strong but not blind: a shared email with
- * conflicting first names (a family inbox) goes to review, never auto, unless the dates of birth agree too.
+ * conflicting first names (a family inbox) goes to review (whatever its score: a human should see it), never
+ * auto, unless the dates of birth agree too.
  */
 function band(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, model: Model, t: Thresholds): RunPairs {
   const weight = weighPairs(p, a, levels, model)
@@ -162,7 +163,7 @@ function band(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, mod
     let bnd = prob >= t.autoMerge ? 2 : prob >= t.review ? 1 : 0
     const off = k * K
     const sharedEmail = levels[off + C.Email] === 1 || levels[off + C.Email] === 2
-    if (bnd === 2 && sharedEmail && levels[off + C.First] === 4 && levels[off + C.Dob] !== 1) bnd = 1
+    if (sharedEmail && levels[off + C.First] === 4 && levels[off + C.Dob] !== 1) bnd = 1
     bands[k] = bnd
   }
   return { a, b, levels, weight, probability, band: bands }

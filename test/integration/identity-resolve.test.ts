@@ -1,0 +1,196 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { comparePair, getThresholds, resolve, scoreHistogram, setThresholds } from '../../electron/core/identity'
+import { detachRecord } from '../../electron/core/identity/membership'
+import { cdp } from '../helpers/cli'
+import { type SeedRecord, seedRecords } from '../helpers/seed'
+import { tempWorkspace } from '../helpers/temp-workspace'
+
+let t: ReturnType<typeof tempWorkspace>
+afterEach(() => t.dispose())
+
+const profileOf = (id: number): number => t.ws.sqlite.prepare('SELECT profile_id FROM records WHERE id = ?').pluck().get(id) as number
+const pending = (): number => t.ws.sqlite.prepare("SELECT count(*) FROM review_items WHERE status = 'pending'").pluck().get() as number
+
+/** Unrelated people, so the model has non-matches to learn from. */
+const crowd: SeedRecord[] = [
+  ['Olivia', 'Brown', 'Leeds'], ['Noah', 'Wilson', 'York'], ['Emma', 'Taylor', 'Bath'], ['Liam', 'Davies', 'Hull'],
+  ['Ava', 'Evans', 'Derby'], ['Mason', 'Thomas', 'Ely'], ['Sophia', 'Roberts', 'Wells'], ['Lucas', 'Walker', 'Truro'],
+].map(([first_name, last_name, city], i) => ({
+  first_name, last_name, city, email: `${first_name!.toLowerCase()}${i}@mail.test`, phone: `+4420700000${i}`, birth_date: `19${70 + i}-0${(i % 9) + 1}-1${i}`,
+}))
+
+const john: SeedRecord = {
+  first_name: 'John', last_name: 'Smith', email: 'john.smith@example.com', phone: '+15551234567', street: '12 Pinkerton Circuit',
+  city: 'Springfield', postcode: '4560', birth_date: '1980-03-10',
+}
+
+describe('resolve', () => {
+  it('merges the same person across sources in a tiny workspace, and reports its counts', async () => {
+    t = tempWorkspace()
+    seedRecords(t.ws, crowd)
+    const [a, b] = seedRecords(t.ws, [{ ...john, source: 'crm' }, { ...john, first_name: 'Jon', email: 'JOHN.SMITH@example.com'.toLowerCase(), source: 'shop' }])
+    const r = await resolve(t.ws)
+    expect(r.merged).toBe(1)
+    expect(profileOf(a!)).toBe(profileOf(b!))
+    expect(r.records).toBe(10)
+    expect(r.candidatePairs).toBeGreaterThan(0)
+    expect(r.pairsByKey.email).toBeGreaterThanOrEqual(1)
+    const history = t.ws.sqlite.prepare("SELECT cause, score FROM membership_history WHERE cause = 'auto'").all() as Array<{ cause: string; score: number }>
+    expect(history).toHaveLength(1)
+    expect(history[0]!.score).toBeGreaterThan(0.8)
+  })
+
+  it('sends a shared family inbox with different first names to review, not auto-merge', async () => {
+    t = tempWorkspace()
+    seedRecords(t.ws, crowd)
+    const [a, b] = seedRecords(t.ws, [john, { ...john, first_name: 'Mary', birth_date: '1982-07-01', phone: null }])
+    const r = await resolve(t.ws)
+    expect(profileOf(a!)).not.toBe(profileOf(b!))
+    expect(r.queued).toBe(1)
+    const item = t.ws.sqlite.prepare(`SELECT p.band, p.evidence FROM review_items i JOIN match_pairs p ON p.id = i.pair_id`).get() as { band: string; evidence: string }
+    expect(item.band).toBe('review')
+    const evidence = JSON.parse(item.evidence) as { comparisons: Array<{ comparison: string; level: string }> }
+    expect(evidence.comparisons.find((c) => c.comparison === 'email')!.level).toBe('exact')
+    expect(evidence.comparisons.find((c) => c.comparison === 'first_name')!.level).toBe('different')
+  })
+
+  it('does not merge two people of one household (shared address and landline, different first names)', async () => {
+    t = tempWorkspace()
+    seedRecords(t.ws, crowd)
+    const [a, b] = seedRecords(t.ws, [
+      { ...john, email: null },
+      { ...john, first_name: 'Peter', email: null, birth_date: '2009-11-30' },
+    ])
+    await resolve(t.ws)
+    expect(profileOf(a!)).not.toBe(profileOf(b!))
+    const ev = comparePair(t.ws, a!, b!)
+    expect(ev.items.find((x) => x.comparison === 'household')!.weight).toBeLessThan(-10)
+    expect(ev.probability).toBeLessThan(0.3)
+  })
+
+  it('keeps profile ids stable across re-runs, incremental and full', async () => {
+    t = tempWorkspace()
+    const ids = seedRecords(t.ws, [...crowd, john, { ...john, first_name: 'Johnny', source: 'shop' }])
+    await resolve(t.ws)
+    const before = ids.map(profileOf)
+    const again = await resolve(t.ws)
+    expect(again.newRecords).toBe(0)
+    expect(again.candidatePairs).toBe(0)
+    expect(ids.map(profileOf)).toEqual(before)
+    const full = await resolve(t.ws, { full: true })
+    expect(full.newRecords).toBe(ids.length)
+    expect(full.merged).toBe(0)
+    expect(ids.map(profileOf)).toEqual(before)
+  })
+
+  it('scores only new records on an incremental run and merges them into the existing profile', async () => {
+    t = tempWorkspace()
+    const [a, b] = seedRecords(t.ws, [...crowd, john, { ...john, source: 'shop' }]).slice(-2)
+    await resolve(t.ws)
+    const kept = profileOf(a!)
+    expect(profileOf(b!)).toBe(kept)
+    const [c] = seedRecords(t.ws, [{ ...john, first_name: 'Jonathan', email: 'jsmith@work.test', source: 'support' }])
+    const r = await resolve(t.ws)
+    expect(r.newRecords).toBe(1)
+    expect(r.merged).toBe(1)
+    expect(profileOf(c!)).toBe(kept)
+    // Every candidate pair of the incremental run involves the new record.
+    const pairs = t.ws.sqlite.prepare('SELECT record_a, record_b FROM match_pairs WHERE run_id = ?').all(r.runId) as Array<{ record_a: number; record_b: number }>
+    expect(pairs.length).toBeGreaterThan(0)
+    for (const p of pairs) expect([p.record_a, p.record_b]).toContain(c)
+  })
+
+  it('never merges a rejected pair again, on any later run', async () => {
+    t = tempWorkspace()
+    const [a, b] = seedRecords(t.ws, [...crowd, john, { ...john, source: 'shop' }]).slice(-2)
+    await resolve(t.ws)
+    expect(profileOf(a!)).toBe(profileOf(b!))
+    // What the review queue does on "reject"/split: a reject decision on the pair, and the record taken out.
+    t.ws.sqlite.prepare("INSERT INTO decisions (record_a, record_b, decision, actor, reason, at) VALUES (?, ?, 'reject', 'test', 'split', 'now')").run(a, b)
+    t.ws.sqlite.transaction(() => detachRecord(t.ws.sqlite, b!, { cause: 'split', actor: 'test' }))()
+    await resolve(t.ws, { full: true })
+    expect(profileOf(a!)).not.toBe(profileOf(b!))
+    const [c] = seedRecords(t.ws, [{ ...john, source: 'support' }])
+    await resolve(t.ws)
+    expect(profileOf(a!)).not.toBe(profileOf(b!))
+    expect([profileOf(a!), profileOf(b!)]).toContain(profileOf(c!))
+    // The rejected pair itself is never queued again (c, which matches both, may be).
+    const queuedPairs = t.ws.sqlite.prepare(`SELECT p.record_a, p.record_b FROM review_items i JOIN match_pairs p ON p.id = i.pair_id
+      WHERE i.status = 'pending'`).raw().all() as Array<[number, number]>
+    expect(queuedPairs).not.toContainEqual([a, b])
+    expect(pending()).toBeLessThanOrEqual(1)
+  })
+
+  it('honours approved pairs as must-links', async () => {
+    t = tempWorkspace()
+    const [a, b] = seedRecords(t.ws, [...crowd, john, { first_name: 'J', last_name: 'Smyth', city: 'Elsewhere' }]).slice(-2)
+    t.ws.sqlite.prepare("INSERT INTO decisions (record_a, record_b, decision, actor, at) VALUES (?, ?, 'approve', 'test', 'now')").run(a, b)
+    const r = await resolve(t.ws)
+    expect(profileOf(a!)).toBe(profileOf(b!))
+    expect(r.merged).toBeGreaterThanOrEqual(1)
+    expect(t.ws.sqlite.prepare("SELECT count(*) FROM membership_history WHERE cause = 'review'").pluck().get()).toBe(1)
+  })
+
+  it('keeps two ids of one source system apart (queued for review instead)', async () => {
+    t = tempWorkspace()
+    const [a, b] = seedRecords(t.ws, [...crowd, { ...john, source: 'shop', sourceKey: 'C-1' }, { ...john, source: 'shop', sourceKey: 'C-2' }]).slice(-2)
+    const r = await resolve(t.ws)
+    expect(profileOf(a!)).not.toBe(profileOf(b!))
+    expect(r.queued).toBe(1)
+  })
+})
+
+describe('thresholds, histogram and comparePair', () => {
+  it('stores per-workspace thresholds and rejects impossible ones', () => {
+    t = tempWorkspace()
+    expect(getThresholds(t.ws)).toEqual({ autoMerge: 0.8, review: 0.3 })
+    setThresholds(t.ws, { autoMerge: 0.95, review: 0.5 })
+    expect(getThresholds(t.ws)).toEqual({ autoMerge: 0.95, review: 0.5 })
+    expect(() => setThresholds(t.ws, { autoMerge: 0.4, review: 0.5 })).toThrow(expect.objectContaining({ code: 'InvalidInput' }))
+    expect(() => setThresholds(t.ws, { autoMerge: 1.5, review: 0.5 })).toThrow(expect.objectContaining({ code: 'InvalidInput' }))
+  })
+
+  it('histograms stored pair scores by bin and by band', async () => {
+    t = tempWorkspace()
+    seedRecords(t.ws, [...crowd, john, { ...john, source: 'shop' }, { ...john, first_name: 'Mary', birth_date: '1990-01-01', phone: null }])
+    await resolve(t.ws)
+    const h = scoreHistogram(t.ws, { bins: 10 })
+    expect(h.bins).toHaveLength(10)
+    expect(h.bins.reduce((s, b) => s + b.pairs, 0)).toBe(h.total)
+    expect(h.bands.auto + h.bands.review + h.bands.non).toBe(h.total)
+    expect(h.bands.auto).toBeGreaterThanOrEqual(1)
+    const strict = scoreHistogram(t.ws, { bins: 10, thresholds: { autoMerge: 1, review: 1 } })
+    expect(strict.bands.auto).toBeLessThanOrEqual(h.bands.auto)
+  })
+
+  it('explains any two records with per-comparison evidence', () => {
+    t = tempWorkspace()
+    const [a, b] = seedRecords(t.ws, [john, { ...john, first_name: 'Bill', last_name: 'Smyth' }])
+    const ev = comparePair(t.ws, a!, b!)
+    const level = (c: string): string => ev.items.find((x) => x.comparison === c)!.level
+    expect(level('first_name')).toBe('different')
+    expect(level('last_name')).toBe('close')
+    expect(level('email')).toBe('exact')
+    expect(level('company')).toBe('null')
+    expect(ev.weight).toBeCloseTo(ev.prior + ev.items.reduce((s, x) => s + x.weight, 0), 6)
+    expect(() => comparePair(t.ws, a!, 99_999)).toThrow(expect.objectContaining({ code: 'NotFound' }))
+  })
+})
+
+describe('cdp resolve', () => {
+  it('prints merged, queued and non-match counts and the time', () => {
+    t = tempWorkspace()
+    seedRecords(t.ws, [...crowd, john, { ...john, source: 'shop' }])
+    t.ws.close()
+    const json = cdp(['resolve', '--db', t.path, '--json'])
+    expect(json.stderr).toBe('')
+    expect(json.code).toBe(0)
+    const out = JSON.parse(json.stdout) as { merged: number; queued: number; nonMatches: number; seconds: number }
+    expect(out.merged).toBe(1)
+    expect(out.seconds).toBeGreaterThan(0)
+    const human = cdp(['resolve', '--db', t.path, '--full'])
+    expect(human.code).toBe(0)
+    expect(human.stdout).toMatch(/merged 0 {2}queued for review 0 {2}non-matches \d+/)
+    expect(human.stdout).toMatch(/time \d+\.\d+ s/)
+  })
+})
