@@ -14,6 +14,11 @@ export default defineConfig({
   fullyParallel: false,
   reporter: [['list']],
   outputDir: 'test-results',
+  projects: [
+    { name: 'electron', testMatch: /electron-smoke\.spec\.ts$/ },
+    // UI specs: test/e2e/fixtures.ts gives each one its own workspace and bridge; 1280×800 is the target size.
+    { name: 'chromium-bridge', testIgnore: /electron-smoke\.spec\.ts$/, use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } } },
+  ],
   use: {
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

@@ -1,105 +1,163 @@
-import type { FileRef } from '../../../shared/api/channels'
-import type { ApiTransport, Channel, InArg, Out } from '../../../shared/api/contract'
-import type { Result } from '../../../shared/api/errors'
+import type { Channel, InArg, Out } from '../../../shared/api/contract'
+import type { FileRef } from '../../../shared/api/channels/common'
+import type { ErrorCode, Result } from '../../../shared/api/errors'
 import type { EventName, EventPayload } from '../../../shared/api/events'
 
 /**
- * The renderer's one typed API. In the desktop app it wraps `window.api` (the preload); in a browser it
- * talks to the loopback bridge (`cdp serve`): POST /api/:channel and a WebSocket for push events. Both
- * carry the same contract, so screens never know which shell they run in.
- *
- * Files: in the app, `files:choose` opens a native dialog and dropped files arrive as a `files:opened`
- * event (the preload reads their paths; this page never does). In the browser there are no native dialogs
- * (`files:choose` answers `supported: false`): use `upload(file)` for a picked or dropped File, or
- * `files:from-path` for a path the analyst types.
+ * The renderer's one way to reach the engine: `window.api` in Electron (preload), or the loopback bridge
+ * (HTTP POST /api/:channel + WebSocket /api/events) in a browser. Both carry the same typed contract.
  */
-export interface Api {
+
+/** A failed call: the stable code from shared/api/errors.ts and a message a person can act on. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+interface RawTransport {
+  invoke(channel: string, input: unknown): Promise<unknown>
+  on(event: string, handler: (payload: unknown) => void): () => void
+}
+
+/** The typed client every screen uses (through `useApi()` or the exported `api`). */
+export interface ApiClient {
   readonly shell: 'electron' | 'bridge'
-  invoke<C extends Channel>(channel: C, input: InArg<C>): Promise<Result<Out<C>>>
+  /** Calls a channel; resolves with its typed output or rejects with an ApiError. */
+  invoke<C extends Channel>(channel: C, input: InArg<C>): Promise<Out<C>>
+  /** Subscribes to a push event; returns the unsubscribe function. */
   on<E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void): () => void
-  /** Browser only: sends a File's bytes to the bridge and returns its ref. Undefined in the desktop app. */
-  upload?(file: Blob & { name: string }): Promise<Result<{ file: FileRef }>>
+  /**
+   * Uploads a file the analyst dropped or picked in the browser (the bridge stores it in its private
+   * temp folder) and returns its ref. Electron never needs this: dropped files arrive as refs already.
+   */
+  upload(file: File): Promise<FileRef>
 }
 
-declare global {
-  interface Window {
-    api?: ApiTransport
-  }
+function isResult(v: unknown): v is Result<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as { ok?: unknown }).ok === 'boolean'
 }
 
-const tokenKey = 'tessera.token'
-
-/** Builds the client for wherever this page runs. */
-export function createApiClient(): Api {
-  const native = window.api
-  if (native) {
-    return {
-      shell: 'electron',
-      invoke: (channel, input) => native.invoke(channel, input) as Promise<Result<never>>,
-      on: (event, handler) => native.on(event, handler as (p: unknown) => void),
-    }
-  }
-  return bridgeClient(takeToken())
+function unwrap<T>(r: unknown): T {
+  if (!isResult(r)) throw new ApiError('Internal', 'The app answered in an unexpected shape.')
+  if (!r.ok) throw new ApiError(r.error.code, r.error.message)
+  return r.data as T
 }
 
-/** The token arrives once in the URL (`?token=`); keep it for this tab only and take it out of the address bar. */
-function takeToken(): string {
+/** The bridge's token: the printed URL carries it once; it is kept in memory and removed from the address bar. */
+function takeBridgeToken(): string | undefined {
   const url = new URL(window.location.href)
-  const fromUrl = url.searchParams.get('token')
-  if (fromUrl) {
-    sessionStorage.setItem(tokenKey, fromUrl)
+  const token = url.searchParams.get('token') ?? undefined
+  if (token) {
     url.searchParams.delete('token')
     window.history.replaceState(null, '', url.pathname + url.search + url.hash)
-    return fromUrl
   }
-  return sessionStorage.getItem(tokenKey) ?? ''
+  return token
 }
 
-const unreachable = { ok: false as const, error: { code: 'Internal' as const, message: 'Tessera is not reachable: is `cdp serve` still running?' } }
-const refused = { ok: false as const, error: { code: 'Forbidden' as const, message: 'This page has no access: open the address printed by `cdp serve` again.' } }
-
-function bridgeClient(token: string): Api {
+function bridgeTransport(): RawTransport & { upload(file: File): Promise<unknown> } {
+  const token = takeBridgeToken()
+  const headers = (type: string): Record<string, string> => ({ 'content-type': type, ...(token ? { 'x-tessera-token': token } : {}) })
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   let socket: WebSocket | undefined
-  let retry = 250
-
+  let retry = 500
   const connect = (): void => {
-    const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
-    socket = new WebSocket(`${scheme}://${window.location.host}/api/events?token=${encodeURIComponent(token)}`)
-    socket.onmessage = (m: MessageEvent<string>) => {
-      const msg = JSON.parse(m.data) as { event: string; payload: unknown }
-      for (const l of listeners.get(msg.event) ?? []) l(msg.payload)
-    }
+    const q = token ? `?token=${encodeURIComponent(token)}` : ''
+    socket = new WebSocket(`ws://${window.location.host}/api/events${q}`)
     socket.onopen = () => {
-      retry = 250
+      retry = 500
     }
+    socket.onmessage = (m) => {
+      let msg: unknown
+      try {
+        msg = JSON.parse(String(m.data))
+      } catch {
+        return
+      }
+      if (typeof msg !== 'object' || msg === null) return
+      const { event, payload } = msg as { event?: unknown; payload?: unknown }
+      if (typeof event !== 'string') return
+      for (const l of listeners.get(event) ?? []) l(payload)
+    }
+    // The bridge may restart or the laptop sleep: reconnect with a capped back-off, then tell screens to refetch.
     socket.onclose = () => {
-      socket = undefined
-      // Reconnect while anyone listens (the bridge restarted, the laptop slept).
-      if ([...listeners.values()].some((s) => s.size > 0)) setTimeout(connect, (retry = Math.min(retry * 2, 5000)))
+      setTimeout(() => {
+        connect()
+        for (const l of listeners.get('data:changed') ?? []) l({ scope: 'workspace' })
+      }, retry)
+      retry = Math.min(retry * 2, 10_000)
     }
   }
-
-  const post = async (path: string, body: BodyInit, contentType: string): Promise<Result<never>> => {
-    try {
-      const res = await fetch(path, { method: 'POST', headers: { 'content-type': contentType, 'x-tessera-token': token }, body })
-      if (res.status === 401 || res.status === 403) return refused
-      return (await res.json()) as Result<never>
-    } catch {
-      return unreachable
-    }
-  }
-
+  connect()
   return {
-    shell: 'bridge',
-    invoke: (channel, input) => post(`/api/${encodeURIComponent(channel)}`, JSON.stringify(input ?? {}), 'application/json'),
+    async invoke(channel, input) {
+      const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: headers('application/json'),
+        credentials: 'same-origin',
+        body: JSON.stringify(input ?? {}),
+      })
+      if (!res.ok) return { ok: false, error: { code: res.status === 401 ? 'Forbidden' : 'Internal', message: await res.text() } }
+      return res.json()
+    },
     on(event, handler) {
       const set = listeners.get(event) ?? new Set()
+      set.add(handler)
       listeners.set(event, set)
-      set.add(handler as (p: unknown) => void)
-      if (!socket) connect()
-      return () => set.delete(handler as (p: unknown) => void)
+      return () => set.delete(handler)
     },
-    upload: (file) => post(`/upload?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream'),
+    async upload(file) {
+      const res = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        headers: headers('application/octet-stream'),
+        credentials: 'same-origin',
+        body: file,
+      })
+      if (!res.ok) return { ok: false, error: { code: 'Internal', message: await res.text() } }
+      return res.json()
+    },
   }
+}
+
+function electronTransport(): RawTransport | undefined {
+  const candidate = (window as unknown as { api?: unknown }).api
+  if (typeof candidate !== 'object' || candidate === null) return undefined
+  const t = candidate as Partial<RawTransport>
+  return typeof t.invoke === 'function' && typeof t.on === 'function' ? (t as RawTransport) : undefined
+}
+
+function createClient(): ApiClient {
+  const electron = electronTransport()
+  const bridge = electron ? undefined : bridgeTransport()
+  const raw: RawTransport = electron ?? (bridge as RawTransport)
+  return {
+    shell: electron ? 'electron' : 'bridge',
+    async invoke(channel, input) {
+      return unwrap(await raw.invoke(channel, input))
+    },
+    on(event, handler) {
+      return raw.on(event, (p) => handler(p as EventPayload<typeof event>))
+    },
+    async upload(file) {
+      if (!bridge) throw new ApiError('UnsupportedFile', 'Drop the file on the window, or use Choose file.')
+      return unwrap<{ file: FileRef }>(await bridge.upload(file)).file
+    },
+  }
+}
+
+/** The one client of this page. */
+export const api: ApiClient = createClient()
+
+/** Hook form, so components depend on the client explicitly (and tests of hooks could swap it). */
+export function useApi(): ApiClient {
+  return api
+}
+
+/** A message to show for anything thrown by an API call. */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
 }
