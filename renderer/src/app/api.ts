@@ -48,16 +48,26 @@ function unwrap<T>(r: unknown): T {
   return r.data as T
 }
 
-/** The bridge's token: the printed URL carries it once; it is kept in memory and removed from the address bar. */
+const tokenKey = 'tessera.token'
+
+/**
+ * The bridge's token: the printed URL carries it once; it is kept for this tab only (sessionStorage, so a
+ * reload still works) and taken out of the address bar. The HttpOnly cookie the bridge sets is a fallback.
+ */
 function takeBridgeToken(): string | undefined {
   const url = new URL(window.location.href)
   const token = url.searchParams.get('token') ?? undefined
   if (token) {
+    sessionStorage.setItem(tokenKey, token)
     url.searchParams.delete('token')
     window.history.replaceState(null, '', url.pathname + url.search + url.hash)
+    return token
   }
-  return token
+  return sessionStorage.getItem(tokenKey) ?? undefined
 }
+
+const unreachable = { ok: false as const, error: { code: 'Internal' as const, message: 'Tessera is not reachable: is `cdp serve` still running?' } }
+const refused = { ok: false as const, error: { code: 'Forbidden' as const, message: 'This page has no access: open the address printed by `cdp serve` again.' } }
 
 function bridgeTransport(): RawTransport & { upload(file: File): Promise<unknown> } {
   const token = takeBridgeToken()
@@ -93,33 +103,25 @@ function bridgeTransport(): RawTransport & { upload(file: File): Promise<unknown
     }
   }
   connect()
+  const post = async (path: string, body: BodyInit, contentType: string): Promise<unknown> => {
+    try {
+      const res = await fetch(path, { method: 'POST', headers: headers(contentType), credentials: 'same-origin', body })
+      if (res.status === 401 || res.status === 403) return refused
+      if (!res.ok) return { ok: false, error: { code: 'Internal', message: await res.text() } }
+      return (await res.json()) as unknown
+    } catch {
+      return unreachable
+    }
+  }
   return {
-    async invoke(channel, input) {
-      const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
-        method: 'POST',
-        headers: headers('application/json'),
-        credentials: 'same-origin',
-        body: JSON.stringify(input ?? {}),
-      })
-      if (!res.ok) return { ok: false, error: { code: res.status === 401 ? 'Forbidden' : 'Internal', message: await res.text() } }
-      return res.json()
-    },
+    invoke: (channel, input) => post(`/api/${encodeURIComponent(channel)}`, JSON.stringify(input ?? {}), 'application/json'),
     on(event, handler) {
       const set = listeners.get(event) ?? new Set()
       set.add(handler)
       listeners.set(event, set)
       return () => set.delete(handler)
     },
-    async upload(file) {
-      const res = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, {
-        method: 'POST',
-        headers: headers('application/octet-stream'),
-        credentials: 'same-origin',
-        body: file,
-      })
-      if (!res.ok) return { ok: false, error: { code: 'Internal', message: await res.text() } }
-      return res.json()
-    },
+    upload: (file) => post(`/upload?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream'),
   }
 }
 
