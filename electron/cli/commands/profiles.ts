@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { CdpError } from '../../../shared/api/errors'
 import type { ProfileSummary, Workspace } from '../../core/db'
-import { allProfiles, getProfile, refreshDirtyProfiles, traitsOf, type ProfileDetail } from '../../core/profiles'
+import { allProfiles, getProfile, refreshDirtyProfiles, traitsContext, traitsOf, type ProfileDetail, type TraitsContext } from '../../core/profiles'
 import { emit, withWorkspace, workspaceCommand, type WorkspaceOptions } from '../context'
 import { profileCommand } from './profile'
 import { parseId } from './review'
@@ -33,8 +33,8 @@ const columns = [
   'days_since_last_order', 'rfm_recency', 'rfm_frequency', 'rfm_monetary', 'sources', 'tags', 'consent_email', 'consent_sms', 'consent_ads',
 ] as const
 
-function exportRow(ws: Workspace, s: ProfileSummary, reveal: boolean, now: Date): Record<(typeof columns)[number], unknown> {
-  const t = traitsOf(ws, s, now)
+function exportRow(ws: Workspace, s: ProfileSummary, reveal: boolean, now: Date, ctx: TraitsContext): Record<(typeof columns)[number], unknown> {
+  const t = traitsOf(ws, s, now, ctx)
   return {
     profile_id: s.profile_id, display_name: s.display_name, first_name: s.first_name, last_name: s.last_name,
     email: reveal ? s.email : maskEmail(s.email), phone: reveal ? s.phone : maskPhone(s.phone), company: s.company, street: s.street,
@@ -86,10 +86,11 @@ function registerProfilesExport(program: Command): void {
       await withWorkspace(opts, (ws) => {
         refreshDirtyProfiles(ws)
         const now = new Date()
+        const ctx = traitsContext(ws)
         writeOutput(opts.out, (write) => {
           if (format === 'csv') write(`${columns.join(',')}\n`)
           for (const s of allProfiles(ws)) {
-            const row = exportRow(ws, s, opts.reveal === true, now)
+            const row = exportRow(ws, s, opts.reveal === true, now, ctx)
             write(format === 'csv' ? `${columns.map((c) => csvCell(row[c])).join(',')}\n` : `${JSON.stringify(row)}\n`)
             n++
           }

@@ -19,6 +19,7 @@ export const profileSorts = {
 export type ProfileSort = keyof typeof profileSorts
 
 export interface ListProfilesOptions {
+  /** Search text: the page then holds at most the best 500 search matches. */
   search?: string
   /** A saved segment's name. */
   segment?: string

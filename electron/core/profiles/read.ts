@@ -2,7 +2,7 @@ import { CdpError } from '../../../shared/api/errors'
 import type { ProfileSummary, Workspace } from '../db'
 import { segmentsOfProfile } from '../segments/membership'
 import type { ConsentState, SpendByCurrency } from './derive'
-import { getRfmBreakpoints, rfmScores, type RfmScores } from './rfm'
+import { getRfmBreakpoints, rfmScores, type RfmBreakpoints, type RfmScores } from './rfm'
 
 /** Reading one profile in full: golden record with provenance, identifiers, traits, timeline, segments, history. */
 
@@ -118,17 +118,25 @@ function identifiersOf(ws: Workspace, id: number): ProfileIdentifier[] {
   return rows.map((r) => ({ ...r, sources: JSON.parse(r.sources) as string[], records: JSON.parse(r.records) as number[] }))
 }
 
+/** What traitsOf reads once per call; pass one from `traitsContext` when reading many rows. */
+export interface TraitsContext { sourceNames: Map<number, string>; rfm: RfmBreakpoints }
+
+export function traitsContext(ws: Workspace): TraitsContext {
+  const rows = ws.sqlite.prepare('SELECT id, name FROM sources').all() as { id: number; name: string }[]
+  return { sourceNames: new Map(rows.map((r) => [r.id, r.name])), rfm: getRfmBreakpoints(ws) }
+}
+
 /** Traits of a summary row, with the read-time parts (days since last order, RFM scores) filled in. */
-export function traitsOf(ws: Workspace, s: ProfileSummary, now = new Date()): ProfileTraits {
+export function traitsOf(ws: Workspace, s: ProfileSummary, now = new Date(), ctx: TraitsContext = traitsContext(ws)): ProfileTraits {
   const sourceIds = JSON.parse(s.sources) as number[]
-  const names = new Map((ws.sqlite.prepare('SELECT id, name FROM sources').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]))
+  const names = ctx.sourceNames
   const custom = ws.sqlite.prepare('SELECT c.name, t.value FROM profile_traits t JOIN custom_traits c ON c.id = t.trait_id WHERE t.profile_id = ?')
     .all(s.profile_id) as { name: string; value: string | null }[]
   return {
     recordCount: s.record_count, orderCount: s.order_count, spend: JSON.parse(s.spend) as SpendByCurrency, spendMinor: s.spend_minor,
     firstOrderAt: s.first_order_at, lastOrderAt: s.last_order_at, lastSeenAt: s.last_seen_at,
     daysSinceLastOrder: s.last_order_at === null ? null : Math.floor((now.getTime() - Date.parse(s.last_order_at)) / 86_400_000),
-    rfm: rfmScores(getRfmBreakpoints(ws), s),
+    rfm: rfmScores(ctx.rfm, s),
     sources: sourceIds.map((sid) => names.get(sid) ?? `#${sid}`),
     tags: JSON.parse(s.tags) as string[],
     consent: JSON.parse(s.consent) as Record<string, ConsentState>,
