@@ -12,6 +12,11 @@ import { registerProfiles } from './commands/profiles'
 import { registerSearch } from './commands/search'
 import { registerSegment } from './commands/segment'
 import { registerResolve } from './commands/resolve'
+import { registerExport } from './commands/export'
+import { registerForget } from './commands/forget'
+import { registerSubjectExport } from './commands/subject-export'
+import { registerAudit } from './commands/audit'
+import { registerBackup } from './commands/backup'
 import { appVersion } from './version'
 
 /**
@@ -36,6 +41,11 @@ export function buildProgram(): Command {
   registerSearch(program)
   registerSegment(program)
   registerResolve(program)
+  registerExport(program)
+  registerForget(program)
+  registerSubjectExport(program)
+  registerAudit(program)
+  registerBackup(program)
   return program
 }
 
