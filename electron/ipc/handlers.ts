@@ -1,5 +1,10 @@
 import { importJobHandlers, jobHandlers } from '../core/jobs'
+import { importWizardHandlers } from '../core/import/handlers'
 import { appHandlers, workspaceHandlers, type SessionApi } from '../core/session'
+import { exportHandlers } from '../core/activation/handlers'
+import { reviewHandlers } from '../core/identity/review/handlers'
+import { settingsHandlers } from '../core/privacy/settings-handlers'
+import { segmentHandlers } from '../core/segments/handlers'
 import type { Handlers } from './router'
 
 /**
@@ -13,5 +18,10 @@ export function createHandlers(api: SessionApi): Handlers {
     ...workspaceHandlers(api),
     ...jobHandlers(api.session.jobs),
     ...importJobHandlers(api.session.jobs, api.session.files),
+    ...importWizardHandlers({ workspace: () => api.session.workspace(), path: (f) => api.session.files.path(f) }),
+    ...reviewHandlers(api.session),
+    ...segmentHandlers(api.session),
+    ...exportHandlers(api.session, api.session.files),
+    ...settingsHandlers(api.session),
   } satisfies Handlers
 }

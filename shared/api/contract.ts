@@ -3,6 +3,10 @@ import { appChannels } from './channels/app'
 import { importChannels } from './channels/import'
 import { jobChannels } from './channels/jobs'
 import { workspaceChannels } from './channels/workspace'
+import { reviewChannels } from './channels/review'
+import { segmentChannels } from './channels/segments'
+import { exportChannels } from './channels/exports'
+import { settingsChannels } from './channels/settings'
 import type { Result } from './errors'
 
 /** One request channel: what the renderer may send, what it gets back. Both sides are zod schemas. */
@@ -30,6 +34,10 @@ export const contract = {
   ...workspaceChannels,
   ...jobChannels,
   ...importChannels,
+  ...reviewChannels,
+  ...segmentChannels,
+  ...exportChannels,
+  ...settingsChannels,
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>
 
 export type Contract = typeof contract

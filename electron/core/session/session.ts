@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { timingSafeEqual } from 'node:crypto'
 import type { WorkspaceStatus } from '../../../shared/api/channels'
 import { CdpError, isCdpError } from '../../../shared/api/errors'
-import type { EventSink } from '../../../shared/api/events'
+import type { EventPayload, EventSink } from '../../../shared/api/events'
 import { changePassphrase, createWorkspace, openWorkspace, Passphrase, RawKey, type KdfParams, type Workspace } from '../db'
 import { JobRunner, type JobLog } from '../jobs'
 import { FileRefs } from './file-refs'
@@ -167,6 +167,11 @@ export class Session {
     this.autoLockMs = minutes * 60_000
     this.touch()
     return this.status()
+  }
+
+  /** Tells every screen showing `scope` to refetch; domain handlers call it after they change data. */
+  changed(scope: EventPayload<'data:changed'>['scope']): void {
+    this.opts.emit('data:changed', { scope })
   }
 
   /** Records activity: restarts the idle timer. The transports call it on every API call. */
