@@ -1,4 +1,4 @@
-import type { FileRef, importChannels, jobChannels } from '../../../shared/api/channels'
+import type { FileRef, jobChannels } from '../../../shared/api/channels'
 import type { HandlerMap } from '../../../shared/api/contract'
 import type { JobRunner } from './runner'
 
@@ -14,7 +14,7 @@ export function jobHandlers(jobs: JobRunner): HandlerMap<keyof typeof jobChannel
 }
 
 /** `import:start`: the analyst's chosen file (a ref) becomes an `import` job. */
-export function importJobHandlers(jobs: JobRunner, files: { path(file: FileRef): string }): HandlerMap<keyof typeof importChannels> {
+export function importJobHandlers(jobs: JobRunner, files: { path(file: FileRef): string }): HandlerMap<'import:start'> {
   return {
     'import:start': async ({ file, ...opts }) => ({ jobId: jobs.enqueue('import', { path: files.path(file), ...opts }) }),
   }
