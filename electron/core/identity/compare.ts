@@ -1,4 +1,7 @@
-import { C, K } from './comparisons'
+import { C as Cmp, K } from './comparisons'
+
+// Local copies: reading an imported binding in a hot loop goes through a getter once transpiled to CommonJS.
+const C = { ...Cmp }
 import { areNicknames } from './nicknames'
 import type { Prepared } from './prepare'
 import { damerauLevenshtein, jaroWinkler, tokenSetSimilarity } from './text'
@@ -41,10 +44,12 @@ export function dateLevel(a: string, b: string): number {
   if (a === b) return 1
   if (damerauLevenshtein(a, b, 1) <= 1) return 2
   if (a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6)) return 2
-  const da = Date.UTC(+a.slice(0, 4), +a.slice(4, 6) - 1, +a.slice(6, 8))
-  const db = Date.UTC(+b.slice(0, 4), +b.slice(4, 6) - 1, +b.slice(6, 8))
-  if (Number.isFinite(da) && Number.isFinite(db) && Math.abs(da - db) <= 366 * 86_400_000) return 3
-  return 4
+  return Math.abs(approxDays(a) - approxDays(b)) <= 366 ? 3 : 4
+}
+
+/** Days since year 0, close enough to tell "within a year" (no Date objects in the hot loop). */
+function approxDays(d: string): number {
+  return Number(d.slice(0, 4)) * 365.25 + Number(d.slice(4, 6)) * 30.44 + Number(d.slice(6, 8))
 }
 
 export interface AddressParts {
@@ -147,14 +152,34 @@ export function namesSwapped(fa: string, la: string, fb: string, lb: string): bo
   return fa !== '' && la !== '' && fa !== la && fa === lb && la === fb
 }
 
+/** Names repeat (thousands of Johns): name levels are memoised by code pair, up to this many entries. */
+const MEMO_LIMIT = 2_000_000
+const CODE_SPACE = 1 << 24
+
+function memoKey(kind: number, a: number, b: number): number {
+  return (kind * CODE_SPACE + Math.min(a, b)) * CODE_SPACE + Math.max(a, b)
+}
+
+function memo(p: Prepared, kind: number, a: number, b: number): number {
+  if (a >= CODE_SPACE || b >= CODE_SPACE) return -1
+  return p.nameMemo.get(memoKey(kind, a, b)) ?? -1
+}
+
+function remember(p: Prepared, kind: number, a: number, b: number, level: number): number {
+  if (p.nameMemo.size < MEMO_LIMIT && a < CODE_SPACE && b < CODE_SPACE) p.nameMemo.set(memoKey(kind, a, b), level)
+  return level
+}
+
 /** Writes the K levels of records i and j of `p` into `out` at `off`. Allocates nothing but what comparators do. */
 export function pairLevels(p: Prepared, i: number, j: number, out: Uint8Array, off: number): void {
   if (namesSwapped(p.fn[i]!, p.ln[i]!, p.fn[j]!, p.ln[j]!)) {
     out[off + C.First] = 2
     out[off + C.Last] = 2
   } else {
-    let first = firstNameLevel(p.fn[i]!, p.fn[j]!, p.fnMeta[i]!, p.fnMeta[j]!)
-    let last = lastNameLevel(p.ln[i]!, p.ln[j]!, p.lnMeta[i]!, p.lnMeta[j]!)
+    let first = memo(p, 0, p.fnCode[i]!, p.fnCode[j]!)
+    if (first < 0) first = remember(p, 0, p.fnCode[i]!, p.fnCode[j]!, firstNameLevel(p.fn[i]!, p.fn[j]!, p.fnMeta[i]!, p.fnMeta[j]!))
+    let last = memo(p, 1, p.lnCode[i]!, p.lnCode[j]!)
+    if (last < 0) last = remember(p, 1, p.lnCode[i]!, p.lnCode[j]!, lastNameLevel(p.ln[i]!, p.ln[j]!, p.lnMeta[i]!, p.lnMeta[j]!))
     if (first + last >= 7) {
       // Both names disagree: maybe first and last were swapped on one side, with a typo as well.
       const cf = firstNameLevel(p.fn[i]!, p.ln[j]!, p.fnMeta[i]!, p.lnMeta[j]!)

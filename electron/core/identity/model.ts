@@ -1,4 +1,9 @@
-import { C, comparisons, K, levelCounts, levelOffsets, totalLevels } from './comparisons'
+import { C as Cmp, comparisons, K, levelCounts, levelOffsets as offsets, totalLevels } from './comparisons'
+
+// Local copies for the hot loops (an imported binding is a getter once transpiled to CommonJS).
+const C = { ...Cmp }
+const levelOffsets = Int32Array.from(offsets)
+const FIRST_DIFFERENT = levelCounts[Cmp.First]! - 1
 
 /**
  * The Fellegi-Sunter model: per comparison level an m-probability (of the level among true matches) and a
@@ -60,7 +65,7 @@ export function householdAdjustment(levels: Uint8Array, off: number, w: Weights)
   // A shared date of birth or the same personal id (not an inbox) is not household evidence: household
   // members rarely share them. Then the independent comparisons decide. Twins are the blind spot of this.
   const personal = levels[off + C.Dob] === 1 || levels[off + C.ExtId] === 1 || levels[off + C.ExtId] === 2
-  if (levels[off + C.First] === levelCounts[C.First]! - 1 && !personal) adj += -Math.max(wa, wp) + HOUSEHOLD_PENALTY
+  if (levels[off + C.First] === FIRST_DIFFERENT && !personal) adj += -Math.max(wa, wp) + HOUSEHOLD_PENALTY
   return adj
 }
 

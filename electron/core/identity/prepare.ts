@@ -15,6 +15,11 @@ export interface Prepared {
   readonly sourceKey: Array<string | null>
   readonly fn: string[]
   readonly ln: string[]
+  /** Integer codes of the folded names (one code per distinct name), so comparisons can be memoised. */
+  readonly fnCode: Int32Array
+  readonly lnCode: Int32Array
+  /** Memo of name comparison levels by code pair (bounded; see compare.ts). */
+  readonly nameMemo: Map<number, number>
   readonly fnMeta: string[]
   readonly fnMeta2: string[]
   readonly lnMeta: string[]
@@ -104,7 +109,7 @@ function emptyPrepared(n: number): Prepared {
   return {
     n, id: new Float64Array(n), profile: new Float64Array(n), source: new Int32Array(n), rawRow: new Float64Array(n),
     sourceKey: new Array<string | null>(n).fill(null),
-    fn: strings(), ln: strings(), fnMeta: strings(), fnMeta2: strings(), lnMeta: strings(), lnMeta2: strings(), dob: strings(),
+    fn: strings(), ln: strings(), fnCode: new Int32Array(n), lnCode: new Int32Array(n), nameMemo: new Map(), fnMeta: strings(), fnMeta2: strings(), lnMeta: strings(), lnMeta2: strings(), dob: strings(),
     houseNo: strings(), street: Array.from({ length: n }, () => []), streetText: strings(), postcode: strings(), city: strings(),
     email: strings(), emailMatch: strings(), emailLocal: strings(), emailDomain: strings(), phone: strings(), phone7: strings(),
     company: Array.from({ length: n }, () => []), extIds: Array.from({ length: n }, () => []),
@@ -160,9 +165,20 @@ const COMPANY_NOISE = new Set(['inc', 'ltd', 'llc', 'pty', 'co', 'corp', 'corpor
 function countNames(p: Prepared): void {
   let fnTotal = 0
   let lnTotal = 0
+  const codes = new Map<string, number>()
+  const code = (name: string): number => {
+    let c = codes.get(name)
+    if (c === undefined) {
+      c = codes.size
+      codes.set(name, c)
+    }
+    return c
+  }
   for (let i = 0; i < p.n; i++) {
     const f = p.fn[i]!
     const l = p.ln[i]!
+    p.fnCode[i] = code(f)
+    p.lnCode[i] = code(l)
     if (f) {
       p.fnFreq.set(f, (p.fnFreq.get(f) ?? 0) + 1)
       fnTotal++

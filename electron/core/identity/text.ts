@@ -16,21 +16,42 @@ export function fold(value: string | null | undefined): string {
     .replace(SPACES, ' ').trim()
 }
 
+// Scratch buffers reused by every call: the hot loops compare millions of pairs and must not allocate.
+let flagsA = new Uint8Array(64)
+let flagsB = new Uint8Array(64)
+let rowPrev2 = new Int32Array(65)
+let rowPrev = new Int32Array(65)
+let rowCur = new Int32Array(65)
+
+function ensure(len: number): void {
+  if (len < flagsA.length) return
+  const size = len * 2
+  flagsA = new Uint8Array(size)
+  flagsB = new Uint8Array(size)
+  rowPrev2 = new Int32Array(size + 1)
+  rowPrev = new Int32Array(size + 1)
+  rowCur = new Int32Array(size + 1)
+}
+
 /** Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4). */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return a.length === 0 ? 0 : 1
   const la = a.length
   const lb = b.length
   if (la === 0 || lb === 0) return 0
+  ensure(Math.max(la, lb))
+  const matchedA = flagsA
+  const matchedB = flagsB
+  matchedA.fill(0, 0, la)
+  matchedB.fill(0, 0, lb)
   const window = Math.max(0, (Math.max(la, lb) >> 1) - 1)
-  const matchedA = new Uint8Array(la)
-  const matchedB = new Uint8Array(lb)
   let matches = 0
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window)
     const hi = Math.min(lb - 1, i + window)
+    const c = a.charCodeAt(i)
     for (let j = lo; j <= hi; j++) {
-      if (matchedB[j] || a.charCodeAt(i) !== b.charCodeAt(j)) continue
+      if (matchedB[j] || c !== b.charCodeAt(j)) continue
       matchedA[i] = 1
       matchedB[j] = 1
       matches++
@@ -63,19 +84,20 @@ export function damerauLevenshtein(a: string, b: string, max = Infinity): number
   if (Math.abs(la - lb) > max) return max + 1
   if (la === 0) return lb
   if (lb === 0) return la
-  let prev2 = new Array<number>(lb + 1).fill(0)
-  let prev = new Array<number>(lb + 1)
-  let cur = new Array<number>(lb + 1).fill(0)
+  ensure(Math.max(la, lb))
+  let prev2 = rowPrev2
+  let prev = rowPrev
+  let cur = rowCur
   for (let j = 0; j <= lb; j++) prev[j] = j
   for (let i = 1; i <= la; i++) {
     cur[0] = i
     let rowMin = i
+    const ca = a.charCodeAt(i - 1)
     for (let j = 1; j <= lb; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
+      const cb = b.charCodeAt(j - 1)
+      const cost = ca === cb ? 0 : 1
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        v = Math.min(v, prev2[j - 2]! + 1)
-      }
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2]! + 1)
       cur[j] = v
       if (v < rowMin) rowMin = v
     }
