@@ -66,17 +66,25 @@ const domainTable = weightedTable(personalDomains)
 const sizeTable = weightedTable(populationRates.householdSizes)
 const horizon = 10 * 365 * 86400
 
-/** Hands out unique email addresses: real providers never give one address to two people. */
+/** The mailbox an address reaches: Gmail ignores dots and treats googlemail.com as gmail.com. */
+export function mailbox(local: string, domain: string): string {
+  return domain === 'gmail.com' || domain === 'googlemail.com' ? `${local.replace(/\./g, '')}@gmail.com` : `${local}@${domain}`
+}
+
+/**
+ * Hands out unique email addresses: real providers never give one mailbox to two people, so neither may
+ * the generator (john.smith@gmail.com and johnsmith@googlemail.com are one mailbox).
+ */
 export class EmailRegistry {
   private readonly taken = new Set<string>()
 
   claim(rng: Rng, local: string, domain: string): string {
-    let candidate = `${local}@${domain}`
-    for (let attempt = 0; this.taken.has(candidate); attempt++) {
-      candidate = `${local}${attempt < 3 ? rng.range(1, 99) : rng.range(100, 99999)}@${domain}`
+    let candidate = local
+    for (let attempt = 0; this.taken.has(mailbox(candidate, domain)); attempt++) {
+      candidate = `${local}${attempt < 3 ? rng.range(1, 99) : rng.range(100, 99999)}`
     }
-    this.taken.add(candidate)
-    return candidate
+    this.taken.add(mailbox(candidate, domain))
+    return `${candidate}@${domain}`
   }
 }
 

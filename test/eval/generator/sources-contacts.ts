@@ -19,15 +19,22 @@ export function hubspotRow(ctx: RowContext, p: Person): { line: string; recordId
   const noise = sourceNoise.hubspot_contacts
   const t = rng.range(0, 6 * year)
   const name = nameView(rng, p, noise, t)
-  const email = emailView(rng, p, noise, t)
   const addr = addressView(rng, p, noise, t)
+  let phone = phoneView(rng, p, noise, t, rng.pick(typedPhoneFormats))
+  let email = emailView(rng, p, noise, t)
+  // A contact with no email came from a call or a form with a phone or an address: never a bare name.
+  if (email === '' && phone === '' && addr.city === '') {
+    const own = p.mobile ?? p.landline
+    if (own) phone = formatPhone(own, rng.pick(typedPhoneFormats))
+    else email = p.email
+  }
   const recordId = String(51000 + ctx.ids.next('hubspot') * 17 + rng.int(17))
   const line = lineFor('hubspot_contacts', {
     'Record ID': recordId,
     'First Name': name.first,
     'Last Name': name.last,
     Email: email,
-    'Phone Number': phoneView(rng, p, noise, t, rng.pick(typedPhoneFormats)),
+    'Phone Number': phone,
     'Company Name': p.company && (email === p.workEmail || rng.chance(0.5)) ? p.company : '',
     'Street Address': addr.line2 ? `${addr.line1} ${addr.line2}` : addr.line1,
     City: addr.city,
@@ -103,14 +110,16 @@ export function zendeskRow(ctx: RowContext, p: Person, crmId: string | undefined
   const { rng } = ctx
   const noise = sourceNoise.zendesk_users
   const t = rng.range(year, 10 * year - 86400)
-  const email = emailView(rng, p, noise, t)
   const phone = phoneView(rng, p, noise, t, rng.chance(0.5) ? 'e164' : rng.pick(typedPhoneFormats))
+  // Zendesk users need an email or a phone to be reachable at all.
+  const drawn = emailView(rng, p, noise, t)
+  const email = drawn === '' && phone === '' ? p.email : drawn
   const city = p.oldAddress && t < p.changeAt ? p.oldAddress.city : p.address.city
   return lineFor('zendesk_users', {
     id: String(360000000000 + ctx.ids.next('zendesk') * 7 + rng.int(7)),
     name: zendeskName(ctx, p, t, email),
     email,
-    phone: phone === '' && p.landline && rng.chance(0.05) ? formatPhone(p.landline, 'dashed') : phone,
+    phone,
     organization: p.company && rng.chance(0.4) ? p.company : '',
     role: 'end-user',
     created_at: timestamp(t, 'zendesk'),

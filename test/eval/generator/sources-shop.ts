@@ -45,7 +45,9 @@ export function shopifyCustomerRow(ctx: RowContext, p: Person, email: string, to
   const now = horizon - 1
   const name = rng.chance(0.03) ? { first: '', last: '' } : nameView(rng, p, noise, now)
   const addr = addressView(rng, p, noise, now)
-  const mobile = p.mobile && rng.chance(0.35) ? formatPhone(p.mobile, 'e164') : ''
+  // Shopify needs an email or a phone on every customer: without an email, the phone is always there.
+  const own = p.mobile ?? p.landline
+  const mobile = own && (email === '' || rng.chance(0.35)) ? formatPhone(own, 'e164') : ''
   const note = rng.chance(0.01) ? 'Prefers morning delivery.\nLeave parcels at the side door.' : rng.chance(0.02) ? 'Wholesale enquiry, see email' : ''
   return lineFor('shopify_customers', {
     'Customer ID': apostrophe(String(7000000000000 + ctx.ids.next('shopify-customer') * 97 + rng.int(97))),
