@@ -3,7 +3,7 @@ import type { Workspace } from '../db'
 import { removeProfileDerivedData } from '../profiles'
 import { appendAudit } from './audit'
 import { findPerson, type PersonTarget } from './find'
-import { rawRowsMentioning, redactCells, type PersonNeedles } from './raw-scan'
+import { rawRowsMentioning, redactCells, redactOtherPeoplesJson, type PersonNeedles } from './raw-scan'
 import { addSuppressions } from './suppression'
 
 /**
@@ -30,6 +30,8 @@ export interface ForgetResult {
   events: number
   rawRowsDeleted: number
   rawRowsRedacted: number
+  /** Other people's records/events whose free-form attributes named the person (those strings redacted). */
+  valuesRedacted: number
   reviewItems: number
   decisions: number
   suppressed: number
@@ -54,7 +56,7 @@ export function forgetPerson(ws: Workspace, target: PersonTarget, opts: ForgetOp
         WHERE m.profile_id IN (SELECT value FROM json_each(?)) ORDER BY e.id`).all(json) as ForgetResult['exports']
     const needles = needlesOf(db, recs, identifiers)
     for (const id of found.profileIds) removeProfileDerivedData(ws, id)
-    const counts = deletePersonRows(db, recs, needles)
+    const counts = { ...deletePersonRows(db, recs, needles), valuesRedacted: redactOtherPeoplesJson(db, needles) }
     db.prepare("UPDATE membership_history SET reason = NULL WHERE record_id IN (SELECT value FROM json_each(?))").run(recs)
     const at = new Date().toISOString()
     db.prepare("UPDATE profiles SET status = 'erased', merged_into = NULL, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))").run(at, json)

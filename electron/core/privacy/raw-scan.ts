@@ -24,8 +24,9 @@ export function cellMentions(cell: string, n: PersonNeedles): boolean {
     let at = lower.indexOf(e)
     while (at >= 0) {
       const before = at === 0 ? '' : lower[at - 1]!
-      const after = lower[at + e.length] ?? ''
-      if (!EMAIL_CHAR.test(before) && !/[a-z0-9-]/.test(after)) return true
+      // `ann@x.com` inside `ann@x.com.au` or `ann@x.community` is another address.
+      const after = lower.slice(at + e.length, at + e.length + 2)
+      if (!EMAIL_CHAR.test(before) && !/^\.?[a-z0-9-]/.test(after)) return true
       at = lower.indexOf(e, at + 1)
     }
   }
@@ -61,4 +62,43 @@ export function rawRowsMentioning(db: SqliteDatabase, n: PersonNeedles): Map<num
 /** The row with every cell naming the person replaced by '[erased]' (for rows that belong to someone else). */
 export function redactCells(cells: string[], n: PersonNeedles): string[] {
   return cells.map((c) => (cellMentions(c, n) ? '[erased]' : c))
+}
+
+/** A JSON value with every string naming the person replaced by '[erased]'; null when nothing changed. */
+export function redactJson(json: string, n: PersonNeedles): string | null {
+  let changed = false
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string' && cellMentions(v, n)) {
+      changed = true
+      return '[erased]'
+    }
+    if (Array.isArray(v)) return v.map(walk)
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
+    return v
+  }
+  const out = JSON.stringify(walk(JSON.parse(json) as unknown))
+  return changed ? out : null
+}
+
+/**
+ * Other people's records and events can name the person in free-form JSON (a referrer, a gift recipient):
+ * those strings are redacted. Returns how many rows changed. Caller owns the transaction.
+ */
+export function redactOtherPeoplesJson(db: SqliteDatabase, n: PersonNeedles): number {
+  const needles = [...n.emails, ...n.raws.map((r) => r.toLowerCase())].filter((s) => s.length >= 3)
+  let changed = 0
+  for (const [table, column] of [['records', 'attributes'], ['events', 'properties']] as const) {
+    const find = db.prepare(`SELECT id, ${column} AS json FROM ${table} WHERE instr(lower(${column}), ?) > 0`)
+    const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE id = ?`)
+    const seen = new Set<number>()
+    for (const needle of needles) {
+      for (const row of find.all(needle) as { id: number; json: string }[]) {
+        if (seen.has(row.id)) continue
+        seen.add(row.id)
+        const redacted = redactJson(row.json, n)
+        if (redacted !== null) changed += update.run(redacted, row.id).changes
+      }
+    }
+  }
+  return changed
 }
