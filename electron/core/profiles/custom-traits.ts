@@ -105,7 +105,8 @@ export function computeCustomTraits(ws: Workspace, profileIds: readonly number[]
 
 function traitQuery(def: CustomTraitDefinition, ids: string, now: Date): RawBuilder<unknown> {
   const field = def.field === undefined ? sql`NULL` : eventValueSql(def.field)
-  const conditions = [sql`e.type = ${def.eventType}`, ...def.where.map(propertyFilterSql)]
+  // +e.type and CROSS JOIN: start from the batch's records, never from every event of the type.
+  const conditions = [sql`+e.type = ${def.eventType}`, ...def.where.map(propertyFilterSql)]
   if (def.window) conditions.push(sql`e.occurred_at >= ${windowStart(def.window, now)}`)
   const agg = {
     count: sql`count(*)`, sum: sql`sum(${field})`, min: sql`min(${field})`, max: sql`max(${field})`, avg: sql`avg(${field})`,
@@ -115,7 +116,7 @@ function traitQuery(def: CustomTraitDefinition, ids: string, now: Date): RawBuil
   }[def.aggregation]
   const pick = def.aggregation === 'first' ? sql`, min(e.occurred_at) AS _at` : def.aggregation === 'last' ? sql`, max(e.occurred_at) AS _at` : sql``
   return sql`SELECT r.profile_id AS profile_id, ${agg} AS value ${pick}
-    FROM records r JOIN events e ON e.record_id = r.id
+    FROM records r CROSS JOIN events e ON e.record_id = r.id
     WHERE r.profile_id IN (SELECT value FROM json_each(${ids})) AND ${allOf(conditions.map((c) => sql`${c}`))}
     GROUP BY r.profile_id`
 }

@@ -57,6 +57,8 @@ export interface BatchData {
 }
 
 const IDS = 'SELECT value FROM json_each(?)'
+// Every query starts from the batch's records (CROSS JOIN fixes the order; +e.type keeps SQLite off the
+// type index): walking all events of a type per batch would make a full refresh quadratic.
 
 /** Loads the batch. Read-only; the caller owns the transaction that makes it consistent with the writes. */
 export function loadBatch(ws: Workspace, profileIds: readonly number[]): BatchData {
@@ -69,8 +71,8 @@ export function loadBatch(ws: Workspace, profileIds: readonly number[]): BatchDa
     WHERE r.profile_id IN (${IDS}) ORDER BY r.profile_id, r.id`).all(ids) as RecordRow[]
   const orders = db.prepare(`SELECT r.profile_id, e.currency, count(*) AS n, sum(e.amount_minor) AS total,
       min(e.occurred_at) AS first_at, max(e.occurred_at) AS last_at
-    FROM records r JOIN events e ON e.record_id = r.id
-    WHERE r.profile_id IN (${IDS}) AND e.type IN (SELECT value FROM json_each(?))
+    FROM records r CROSS JOIN events e ON e.record_id = r.id
+    WHERE r.profile_id IN (${IDS}) AND +e.type IN (SELECT value FROM json_each(?))
     GROUP BY r.profile_id, e.currency`).all(ids, JSON.stringify(ORDER_TYPES)) as OrderAggregate[]
   const eventStats = db.prepare(`SELECT r.profile_id, max(e.occurred_at) AS last_at
     FROM records r JOIN events e ON e.record_id = r.id WHERE r.profile_id IN (${IDS}) GROUP BY r.profile_id`).all(ids) as EventStats[]

@@ -106,7 +106,8 @@ function deleteDerived(ws: Workspace, ids: readonly number[]): void {
   for (const table of ['golden_values', 'profile_summary', 'profile_sources', 'profile_traits', 'profile_events']) {
     ws.sqlite.prepare(`DELETE FROM ${table} WHERE profile_id IN (SELECT value FROM json_each(?))`).run(json)
   }
-  ws.sqlite.prepare('DELETE FROM profile_search WHERE rowid IN (SELECT value FROM json_each(?))').run(json)
+  const search = ws.sqlite.prepare('DELETE FROM profile_search WHERE rowid = ?')
+  for (const id of ids) search.run(id)
 }
 
 function writeDerived(ws: Workspace, derived: ReturnType<typeof deriveBatch>): void {
