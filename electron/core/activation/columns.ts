@@ -55,7 +55,8 @@ const MAX_IDENTIFIERS = 10
 export function chooseColumn(name: string, customTraits: readonly string[]): ExportColumn {
   const n = name.trim()
   if (n === 'profile_id') return { header: n, value: (p) => String(p.id), hash: 'never', numeric: true }
-  if ((goldenAttributeNames as readonly string[]).includes(n)) return { header: n, value: (p) => golden(p, n), hash: 'never' }
+  // A golden phone is E.164 (`+44…`): a plain number that must reach the file without an apostrophe.
+  if ((goldenAttributeNames as readonly string[]).includes(n)) return { header: n, value: (p) => golden(p, n), hash: 'never', numeric: n === 'phone' }
   const nth = /^(email|phone)_(\d{1,2})$/.exec(n)
   if (nth) {
     const index = Number(nth[2]) - 1
