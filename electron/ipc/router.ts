@@ -52,6 +52,7 @@ export function createRouter(opts: RouterOptions): Router {
         }
         return { ok: true, data: checked.data }
       } catch (e) {
+        if (isWriteLockBusy(e)) return toErrorResult(new CdpError('Conflict', 'A background job (such as an import) is writing to the workspace; try again when it has finished.'))
         if (!(e instanceof CdpError)) log('error', `${String(channel)} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
         return toErrorResult(e)
       }
@@ -64,4 +65,10 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
     .slice(0, 5)
     .map((i) => `${i.path.map(String).join('.') || '(input)'}: ${i.message}`)
     .join('; ')
+}
+
+/** SQLite's "database is locked": a job's worker holds the write lock (the UI connection waits only briefly). */
+function isWriteLockBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code
+  return code === 'SQLITE_BUSY' || (e instanceof Error && /database is locked/i.test(e.message))
 }

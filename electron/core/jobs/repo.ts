@@ -1,23 +1,29 @@
-import type { JobView } from '../../../shared/api/channels'
+import type { JobProgress, JobView } from '../../../shared/api/channels'
 import { CdpError } from '../../../shared/api/errors'
 import type { Job, JobStatus, Workspace } from '../db'
 
 /** Job rows in the workspace's `jobs` table. Every function is one statement: no caller transaction needed. */
 
-const now = (): string => new Date().toISOString()
+export const now = (): string => new Date().toISOString()
 
-export function insertJob(ws: Workspace, id: string, kind: string, params: unknown): void {
+/**
+ * True for SQLite's "database is locked": another connection (a job's worker, mid-transaction) holds the
+ * write lock. The main connection waits only briefly (Session sets a short busy timeout) so the UI thread
+ * never stalls behind a long import.
+ */
+export function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (e instanceof Error && /database is locked/i.test(e.message))
+}
+
+export function insertJob(ws: Workspace, id: string, kind: string, params: unknown, createdAt: string = now()): void {
   ws.sqlite
     .prepare("INSERT INTO jobs (id, kind, params, status, created_at) VALUES (?, ?, ?, 'queued', ?)")
-    .run(id, kind, JSON.stringify(params ?? null), now())
+    .run(id, kind, JSON.stringify(params ?? null), createdAt)
 }
 
 export function markRunning(ws: Workspace, id: string): void {
   ws.sqlite.prepare("UPDATE jobs SET status = 'running', started_at = ? WHERE id = ?").run(now(), id)
-}
-
-export function saveProgress(ws: Workspace, id: string, progress: { phase: string; done: number; total: number | null }): void {
-  ws.sqlite.prepare('UPDATE jobs SET progress = ? WHERE id = ?').run(JSON.stringify(progress), id)
 }
 
 /** Records how a job ended. Only a job that has not ended already can end (a late message changes nothing). */
@@ -25,11 +31,28 @@ export function finishJob(
   ws: Workspace,
   id: string,
   status: Extract<JobStatus, 'done' | 'failed' | 'cancelled'>,
-  outcome: { result?: unknown; error?: { code: string; message: string } } = {},
+  outcome: JobOutcome = {},
 ): void {
   ws.sqlite
-    .prepare("UPDATE jobs SET status = ?, result = ?, error = ?, finished_at = ? WHERE id = ? AND status IN ('queued', 'running')")
-    .run(status, outcome.result === undefined ? null : JSON.stringify(outcome.result), outcome.error ? JSON.stringify(outcome.error) : null, now(), id)
+    .prepare(
+      "UPDATE jobs SET status = ?, result = ?, error = ?, progress = coalesce(?, progress), finished_at = ? WHERE id = ? AND status IN ('queued', 'running')",
+    )
+    .run(
+      status,
+      outcome.result === undefined ? null : JSON.stringify(outcome.result),
+      outcome.error ? JSON.stringify(outcome.error) : null,
+      outcome.progress ? JSON.stringify(outcome.progress) : null,
+      outcome.finishedAt ?? now(),
+      id,
+    )
+}
+
+/** How a job ended; progress is kept in memory while it runs and stored here, once. */
+export interface JobOutcome {
+  result?: unknown
+  error?: { code: string; message: string }
+  progress?: JobProgress | null
+  finishedAt?: string
 }
 
 /**

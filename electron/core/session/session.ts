@@ -22,6 +22,9 @@ export interface SessionOptions {
 
 type LockReason = 'idle' | 'menu' | 'api' | 'shutdown'
 
+/** How long the main thread's connection waits for the write lock (milliseconds). */
+export const mainBusyTimeoutMs = 100
+
 interface OpenWorkspace {
   ws: Workspace
   key: Buffer
@@ -218,6 +221,9 @@ export class Session {
   }
 
   private adopt(ws: Workspace, key: Buffer, remember: boolean): WorkspaceStatus {
+    // This connection serves the UI thread: never wait long behind a job's write lock (an import holds it
+    // for the whole file). A write that meets it fails fast as Conflict and the screen says to retry.
+    ws.sqlite.pragma(`busy_timeout = ${mainBusyTimeoutMs}`)
     this.current = { ws, key }
     this.lastPath = ws.path
     this.jobs.attach({ ws, key })
