@@ -3,6 +3,7 @@ import { importWizardHandlers } from '../core/import/handlers'
 import { appHandlers, workspaceHandlers, type SessionApi } from '../core/session'
 import { exportHandlers } from '../core/activation/handlers'
 import { reviewHandlers } from '../core/identity/review/handlers'
+import { privacyHandlers } from '../core/privacy/handlers'
 import { settingsHandlers } from '../core/privacy/settings-handlers'
 import { segmentHandlers } from '../core/segments/handlers'
 import type { Handlers } from './router'
@@ -23,5 +24,6 @@ export function createHandlers(api: SessionApi): Handlers {
     ...segmentHandlers(api.session),
     ...exportHandlers(api.session, api.session.files),
     ...settingsHandlers(api.session),
+    ...privacyHandlers(api.session),
   } satisfies Handlers
 }

@@ -7,6 +7,7 @@ import { reviewChannels } from './channels/review'
 import { segmentChannels } from './channels/segments'
 import { exportChannels } from './channels/exports'
 import { settingsChannels } from './channels/settings'
+import { privacyChannels } from './channels/privacy'
 import type { Result } from './errors'
 
 /** One request channel: what the renderer may send, what it gets back. Both sides are zod schemas. */
@@ -38,6 +39,7 @@ export const contract = {
   ...segmentChannels,
   ...exportChannels,
   ...settingsChannels,
+  ...privacyChannels,
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>
 
 export type Contract = typeof contract
