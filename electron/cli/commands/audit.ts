@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { CdpError } from '../../../shared/api/errors'
 import { listAudit, verifyAudit } from '../../core/privacy'
 import { emit, withWorkspace, workspaceCommand, type WorkspaceOptions } from '../context'
 
@@ -12,7 +13,8 @@ export function registerAudit(program: Command): void {
       emit(opts, r, () => (r.ok
         ? `Audit log intact: ${r.entries} entr${r.entries === 1 ? 'y' : 'ies'}, chain verified.`
         : `Audit log BROKEN at entry ${r.broken!.id} (${r.broken!.reason}): it was changed after it was written.`))
-      if (!r.ok) process.exitCode = 1
+      // main() sets the exit code from what the action throws: a broken chain is a failure (exit 1).
+      if (!r.ok) throw new CdpError('WorkspaceCorrupt', `audit verification failed at entry ${r.broken!.id}.`)
     })
   workspaceCommand(audit.command('list'))
     .description('latest audit entries, newest first')
