@@ -3,7 +3,7 @@ import type { ShellPlatform, ThemePreference } from '../core/session'
 import { dialogSpec } from './dialogs'
 
 /** The desktop shell's side of the handlers: native dialogs and the OS theme. */
-export function electronPlatform(version: string, window: () => BrowserWindow | undefined): ShellPlatform {
+export function electronPlatform(version: string, window: () => BrowserWindow | undefined, saveTheme: (t: ThemePreference) => void): ShellPlatform {
   const theme = (): { preference: ThemePreference; effective: 'light' | 'dark' } => ({
     preference: nativeTheme.themeSource,
     effective: nativeTheme.shouldUseDarkColors ? 'dark' : 'light',
@@ -26,6 +26,7 @@ export function electronPlatform(version: string, window: () => BrowserWindow | 
     theme,
     setTheme(preference) {
       nativeTheme.themeSource = preference
+      saveTheme(preference)
       return theme()
     },
   }

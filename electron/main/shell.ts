@@ -7,6 +7,7 @@ import { openFromOs, wireIpc } from './ipc'
 import { fileLogger, type Logger } from './logging'
 import { menuTemplate } from './menu'
 import { electronPlatform } from './platform'
+import { PreferencesFile } from './preferences'
 import { serveRenderer } from './protocol'
 import { secureAllWebContents, secureSession } from './security'
 import { isAllowedSender, type DevOrigin } from './security-policy'
@@ -36,12 +37,16 @@ export function startShell(dev: DevOrigin, devUrl: string | undefined): DesktopS
   // A Linux desktop without a secret service makes safeStorage use a hard-coded password: do not offer
   // "remember on this device" there.
   const weakKeychain = (): boolean => process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'
+  const prefs = new PreferencesFile(join(userData, 'preferences.json'))
+  nativeTheme.themeSource = prefs.get().theme
   const api = createApi({
-    platform: electronPlatform(app.getVersion(), window),
+    platform: electronPlatform(app.getVersion(), window, (theme) => prefs.set({ theme })),
     isAllowedSender: (c) => c.transport === 'ipc' && isAllowedSender(c.frameUrl, dev),
     session: {
       deviceKeys: new SafeStorageKeyStore(safeStorage, join(userData, 'device-keys.json'), weakKeychain),
       recents: new JsonRecentStore(join(userData, 'recent-workspaces.json')),
+      autoLockMinutes: prefs.get().autoLockMinutes,
+      onAutoLockChange: (minutes) => prefs.set({ autoLockMinutes: minutes }),
     },
     log: (level, message) => log[level](message),
   })

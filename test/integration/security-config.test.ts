@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -11,6 +11,7 @@ import { menuTemplate } from '../../electron/main/menu'
 import { restoreBounds, defaultBounds } from '../../electron/main/window-state'
 import { dialogSpec } from '../../electron/main/dialogs'
 import { filesFromArgv, intentFor } from '../../electron/main/os-files'
+import { PreferencesFile } from '../../electron/main/preferences'
 
 const root = join(__dirname, '..', '..')
 const dev = devOriginFrom('http://localhost:5173/')
@@ -105,6 +106,20 @@ describe('desktop shell pieces', () => {
     expect(restoreBounds({ x: 100, y: 100, width: 1400, height: 900, maximized: false }, screen)).toEqual({ x: 100, y: 100, width: 1400, height: 900 })
     expect(restoreBounds({ x: 3000, y: 100, width: 1400, height: 900, maximized: false }, screen)).toEqual(defaultBounds)
     expect(restoreBounds(undefined, screen)).toEqual(defaultBounds)
+  })
+
+  it('keeps app preferences (auto-lock, theme) across launches, and survives a damaged file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tessera-prefs-'))
+    try {
+      const file = join(dir, 'preferences.json')
+      expect(new PreferencesFile(file).get()).toEqual({ autoLockMinutes: 15, theme: 'system' })
+      new PreferencesFile(file).set({ autoLockMinutes: 5 })
+      expect(new PreferencesFile(file).get()).toEqual({ autoLockMinutes: 5, theme: 'system' })
+      writeFileSync(file, '{not json')
+      expect(new PreferencesFile(file).get()).toEqual({ autoLockMinutes: 15, theme: 'system' })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('offers the right native dialog per purpose', () => {

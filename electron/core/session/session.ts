@@ -15,6 +15,8 @@ export interface SessionOptions {
   recents?: RecentStore
   /** Minutes without any API call before the workspace locks itself; 0 = never. Default 15. */
   autoLockMinutes?: number
+  /** Called when the analyst changes the auto-lock delay, so the shell can keep it for the next launch. */
+  onAutoLockChange?(minutes: number): void
   /** scrypt parameters for new workspaces and passphrase changes (tests pass cheap ones). */
   kdf?: KdfParams
   log?: JobLog
@@ -168,6 +170,7 @@ export class Session {
 
   setAutoLock(minutes: number): WorkspaceStatus {
     this.autoLockMs = minutes * 60_000
+    this.opts.onAutoLockChange?.(minutes)
     this.touch()
     return this.status()
   }
