@@ -6,6 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { isUnknownCommand, mustRun, numberField, parseJson, runCdp } from './cdp-runner'
 import type { EvalDataset, Metric, Target } from './datasets'
+import { linkableBound, type LinkableBound } from './linkable'
 import { applyAnswers, oracleAnswers, pendingReviews, readTruthMap } from './oracle'
 import { scoreLinks, type Score } from './score'
 import { writeTruth } from './truth'
@@ -38,6 +39,8 @@ export interface DatasetResult {
   autoPrecision: number
   /** After the oracle answered the queue; undefined when not run. */
   review?: { f1: number; precision: number; recall: number; mixedProfiles: number; answered: number; note?: string }
+  /** For oracle sets: the best recall/F1 reachable through exact shared evidence alone (see linkable.ts). */
+  bound?: LinkableBound
   targets: TargetResult[]
 }
 
@@ -114,6 +117,7 @@ export function evaluateDataset(ds: EvalDataset, workRoot: string, keep = false)
     const queue = items?.length
     const queueShare = queue === undefined ? undefined : queue / score.records
     const review = reviewStep(ds, db, dir, truthPath, queue)
+    const bound = ds.oracle ? linkableBound(ds.imports, readTruthMap(truthPath)) : undefined
     const values: Partial<Record<Metric, number>> = { f1: score.f1, precision: score.precision }
     if (review) values.reviewF1 = review.f1
     if (queueShare !== undefined) values.queueShare = queueShare
@@ -121,7 +125,7 @@ export function evaluateDataset(ds: EvalDataset, workRoot: string, keep = false)
       name: ds.name, records: score.records, quarantined: imported.quarantined,
       precision: score.precision, recall: score.recall, f1: score.f1, mixedProfiles: score.mixed_profiles, profiles: score.profiles,
       queue, queueShare, importSeconds: imported.seconds, resolveSeconds: resolved.seconds, resolve: resolved.status, merged: resolved.merged,
-      autoPrecision: score.precision, ...(review ? { review } : {}),
+      autoPrecision: score.precision, ...(review ? { review } : {}), ...(bound ? { bound } : {}),
       targets: checkTargets(ds.targets, values),
     }
   } finally {

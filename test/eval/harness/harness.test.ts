@@ -71,11 +71,12 @@ describe('report table', () => {
 
   it('prints aligned columns with the generator-only figures', () => {
     const lines = formatTable([base, gen]).split('\n')
-    expect(lines[0]).toMatch(/^data set\s+records\s+precision\s+recall\s+F1\s+mixed\s+queue\s+resolve s\s+auto-merge P\s+F1 after review$/)
+    expect(lines[0]).toMatch(/^data set\s+records\s+precision\s+recall\s+F1\s+mixed\s+queue\s+resolve s\s+auto-merge P\s+F1 after review\s+exact-evidence F1 bound$/)
     expect(lines[2]).toContain('0.9991')
     expect(lines[2]).toContain('12 (0.12%)')
     expect(lines[2]).toContain('2.3')
     expect(lines[3]).toMatch(/0\.9960$/)
+    expect(formatTable([{ ...gen, bound: { truePairs: 10, linkablePairs: 9, recallBound: 0.9, f1Bound: 0.9474 } }])).toMatch(/0\.9960\s+0\.9474$/m)
   })
 
   it('prints PASS/FAIL per target', () => {

@@ -14,6 +14,7 @@ const columns: ReadonlyArray<{ title: string; cell: (r: DatasetResult) => string
   { title: 'resolve s', cell: (r) => (r.resolve === 'missing' ? 'missing' : fixed(r.resolveSeconds, 1)) },
   { title: 'auto-merge P', cell: (r) => (r.review !== undefined || r.targets.some((t) => t.metric === 'precision') ? fixed(r.autoPrecision) : '') },
   { title: 'F1 after review', cell: (r) => (r.review ? fixed(r.review.f1) : r.targets.some((t) => t.metric === 'reviewF1') ? 'n/a' : '') },
+  { title: 'exact-evidence F1 bound', cell: (r) => (r.bound ? fixed(r.bound.f1Bound) : '') },
 ]
 
 /** Right-aligned numbers, left-aligned names; plain text so it reads in a terminal and a CI log. */
