@@ -135,12 +135,13 @@ export function externalIdLevel(a: readonly string[], b: readonly string[]): num
 const NON_LETTERS = /[^a-z]+/g
 
 /**
- * True when an email local part is just the person's name (john.smith, jsmith, smithj, john_smith2): two such
+ * True when an email local part is just the person's name (john.smith, jsmith, smithj, john_smith): two such
  * addresses being close says little beyond the names themselves, which are already compared; common names
- * would otherwise be counted twice.
+ * would otherwise be counted twice. A local part with digits is not name-derived.
  */
 export function nameDerivedLocal(local: string, first: string, last: string): boolean {
-  if (!first || !last) return false
+  // Digits (a birth year, a counter) make a local part personal again: timothy1999 is not every Timothy.
+  if (!first || !last || /\d/.test(local)) return false
   const l = local.replace(NON_LETTERS, '')
   const f = first.replace(NON_LETTERS, '')
   const s = last.replace(NON_LETTERS, '')

@@ -11,7 +11,7 @@ import type { Prepared } from './prepare'
  */
 
 /** Pairs below this probability are counted but not stored: they would only bloat the file. */
-export const STORE_MIN_PROBABILITY = 0.001
+export const STORE_MIN_PROBABILITY = 0.01
 
 export interface RunPairs {
   a: Int32Array

@@ -37,6 +37,8 @@ export interface ResolveResult {
   comparisons: number
   records: number
   newRecords: number
+  /** Auto-band edges the clustering refused (sent to review), by reason. */
+  refused: Record<string, number>
   seconds: number
   runId: number
 }
@@ -106,8 +108,14 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   })()
   return {
     merged: out.merged, queued: out.queued, nonMatches, candidatePairs: cand.a.length, pairsByKey: cand.pairsByKey, comparisons,
-    records: p.n, newRecords: newCount, seconds: (performance.now() - t0) / 1000, runId: out.runId,
+    records: p.n, newRecords: newCount, refused: countReasons(clusters.refused), seconds: (performance.now() - t0) / 1000, runId: out.runId,
   }
+}
+
+function countReasons(refused: Array<{ reason: string }>): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const r of refused) out[r.reason] = (out[r.reason] ?? 0) + 1
+  return out
 }
 
 /** Flags records never scored, or re-imported (a new raw row) since they were; all of them on a full run. */
