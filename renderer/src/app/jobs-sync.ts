@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import type { JobView } from '../../../shared/api/channels'
-import { useApi } from './api'
+import { api, useApi } from './api'
 import { useAppStore } from './store'
 
 /**
@@ -51,4 +51,10 @@ export function jobFraction(job: Pick<JobView, 'progress' | 'status'>): number |
   const p = job.progress
   if (!p || p.total === null || p.total === 0) return undefined
   return Math.min(1, p.done / p.total)
+}
+
+/** Reloads the job list now (e.g. right after starting a job, before its first progress event). */
+export async function refreshJobs(): Promise<void> {
+  const jobs = await api.invoke('jobs:list', { limit: 30 })
+  useAppStore.getState().setJobs(jobs)
 }
