@@ -132,6 +132,9 @@ describe('router', () => {
     const call = (c: string, i: unknown = {}) => env!.router.call(c, i, test)
     expect(await call('jobs:kinds')).toMatchObject({ ok: true, data: expect.arrayContaining(['selftest']) })
     expect(await call('jobs:start', { kind: 'selftest', params: { steps: 'x' } })).toMatchObject({ ok: false, error: { code: 'InvalidInput' } })
+    // A kind whose params hold a path is started only through its own channel (file refs, never raw paths).
+    const raw = await call('jobs:start', { kind: 'import', params: { path: '/etc/passwd' } })
+    expect(raw).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringMatching(/its own screen/) } })
     const started = await call('jobs:start', { kind: 'selftest', params: { steps: 1000, stepMs: 5 } })
     if (!started.ok) throw new Error(started.error.message)
     const { jobId } = started.data as { jobId: string }

@@ -26,6 +26,12 @@ export interface JobContext {
 export interface JobDefinition<P extends z.ZodType = z.ZodType, R = unknown> {
   readonly kind: string
   readonly params: P
+  /**
+   * May the renderer start it directly with `jobs:start`? Only for kinds whose params carry no paths or
+   * other things the renderer must not choose freely; the rest are started by their domain's channel
+   * (e.g. `import:start` turns a file ref into a path).
+   */
+  readonly startFromApi?: boolean
   /** Does the work; the returned value (JSON-safe) becomes the job's result. Throw CdpError to fail. */
   run(ctx: JobContext, params: z.output<P>): Promise<R>
 }

@@ -9,6 +9,7 @@ import { defineJob, type JobContext } from '../define'
  */
 export const selftestJob = defineJob({
   kind: 'selftest',
+  startFromApi: true,
   params: z.strictObject({
     steps: z.number().int().min(1).max(100_000),
     /** Milliseconds per step: spent busy (`spin`, a CPU-heavy job) or asleep (`sleep`). */
