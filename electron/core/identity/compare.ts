@@ -153,6 +153,11 @@ export function namesSwapped(fa: string, la: string, fb: string, lb: string): bo
   return fa !== '' && la !== '' && fa !== la && fa === lb && la === fb
 }
 
+/** The prepared fields the comparators read: what a scoring worker receives. */
+export type LevelFields = Pick<Prepared, (typeof levelFieldNames)[number]>
+export const levelFieldNames = ['fn', 'ln', 'fnMeta', 'lnMeta', 'fnCode', 'lnCode', 'nameMemo', 'dob', 'houseNo', 'street', 'postcode', 'city',
+  'email', 'emailMatch', 'emailLocal', 'emailDomain', 'phone', 'phone7', 'company', 'extIds'] as const
+
 /** Names repeat (thousands of Johns): name levels are memoised by code pair, up to this many entries. */
 const MEMO_LIMIT = 2_000_000
 const CODE_SPACE = 1 << 24
@@ -161,18 +166,18 @@ function memoKey(kind: number, a: number, b: number): number {
   return (kind * CODE_SPACE + Math.min(a, b)) * CODE_SPACE + Math.max(a, b)
 }
 
-function memo(p: Prepared, kind: number, a: number, b: number): number {
+function memo(p: LevelFields, kind: number, a: number, b: number): number {
   if (a >= CODE_SPACE || b >= CODE_SPACE) return -1
   return p.nameMemo.get(memoKey(kind, a, b)) ?? -1
 }
 
-function remember(p: Prepared, kind: number, a: number, b: number, level: number): number {
+function remember(p: LevelFields, kind: number, a: number, b: number, level: number): number {
   if (p.nameMemo.size < MEMO_LIMIT && a < CODE_SPACE && b < CODE_SPACE) p.nameMemo.set(memoKey(kind, a, b), level)
   return level
 }
 
 /** Writes the K levels of records i and j of `p` into `out` at `off`. Allocates nothing but what comparators do. */
-export function pairLevels(p: Prepared, i: number, j: number, out: Uint8Array, off: number): void {
+export function pairLevels(p: LevelFields, i: number, j: number, out: Uint8Array, off: number): void {
   if (namesSwapped(p.fn[i]!, p.ln[i]!, p.fn[j]!, p.ln[j]!)) {
     out[off + C.First] = 2
     out[off + C.Last] = 2

@@ -8,6 +8,7 @@ import { latestModel } from './model-store'
 import { applyMerges, markScored, queueReviews, type RunPairs, storePairs } from './persist'
 import { prepareRecords, type Prepared } from './prepare'
 import { computeLevels, weighPairs } from './score'
+import { computeLevelsParallel } from './parallel-levels'
 import { getThresholds, type Thresholds } from './thresholds'
 import { correctU, estimateU, fitM, initialLambda, toPatterns } from './train'
 
@@ -65,7 +66,8 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   opts.signal?.throwIfAborted()
   progress({ phase: 'blocking', done: 0, total: p.n })
   const cand = candidatePairs(p, { isNew: opts.full ? undefined : isNew, signal: opts.signal })
-  const levels = computeLevels(p, cand.a, cand.b, opts.signal, (done) => progress({ phase: 'scoring', done, total: cand.a.length }))
+  progress({ phase: 'scoring', done: 0, total: cand.a.length })
+  const { levels } = await computeLevelsParallel(p, cand.a, cand.b, opts.signal)
   progress({ phase: 'training', done: 0, total: 1 })
   const constraints = loadConstraints(db)
   const previous = opts.full ? null : latestModel(db)
