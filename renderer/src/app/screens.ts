@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
 import { IconFileImport, IconHome, IconUserSearch, type Icon } from '@tabler/icons-react'
+import { IconGitMerge } from '@tabler/icons-react'
 
 /** What every screen component receives: the optional route parameter (`#/screen/param`). */
 export interface ScreenProps {
@@ -34,6 +35,7 @@ export const screens: ScreenDef[] = [
   { id: 'import', label: 'Import', icon: IconFileImport, shortcut: '2', component: lazyScreen(() => import('../features/import/import-screen'), 'ImportScreen') },
   { id: 'profiles', label: 'Profiles', icon: IconUserSearch, shortcut: '3', component: lazyScreen(() => import('../features/profiles/profiles-screen'), 'ProfilesScreen') },
   { id: 'profile', label: 'Profile', hidden: true, component: lazyScreen(() => import('../features/profiles/profile-screen'), 'ProfileScreen') },
+  { id: 'review', label: 'Review', icon: IconGitMerge, shortcut: '4', component: lazyScreen(() => import('../features/review/review-screen'), 'ReviewScreen') },
 ]
 
 /** The screen for an id; unknown ids fall back to Home (an old bookmark must not show a blank page). */

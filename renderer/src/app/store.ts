@@ -1,5 +1,6 @@
 import { create, type StateCreator } from 'zustand'
 import type { JobView, WorkspaceStatus } from '../../../shared/api/channels'
+import { createReviewSlice, type ReviewSlice } from '../features/review/slice'
 
 /**
  * One bound zustand store made of typed slices (STYLE.md §5). Server data lives in the engine and is
@@ -38,7 +39,7 @@ export interface UiSlice {
   navigate(route: Route): void
 }
 
-export type AppState = SessionSlice & JobsSlice & UiSlice
+export type AppState = SessionSlice & JobsSlice & UiSlice & ReviewSlice
 
 /** A slice creator over the whole state, so a slice may read others through `get()`. */
 export type SliceCreator<S> = StateCreator<AppState, [], [], S>
@@ -82,6 +83,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createJobsSlice(...a),
   ...createUiSlice(...a),
+  ...createReviewSlice(...a),
 }))
 
 /** Navigate from outside React (event handlers in non-component code). */
