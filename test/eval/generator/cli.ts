@@ -2,12 +2,12 @@
  * `tsx test/eval/generator/cli.ts --people N --seed S --out DIR [--scale-rows R]`
  * Writes the five exports, truth.csv and manifest.json into DIR and prints the manifest.
  */
-import { Command } from 'commander'
+import { Command, InvalidArgumentError } from 'commander'
 import { generate } from './generate'
 
 const positiveInt = (value: string): number => {
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a non-negative integer, got '${value}'`)
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a non-negative integer, got '${value}'`)
   return n
 }
 
