@@ -4,6 +4,7 @@ import { appHandlers, workspaceHandlers, type SessionApi } from '../core/session
 import { exportHandlers } from '../core/activation/handlers'
 import { reviewHandlers } from '../core/identity/review/handlers'
 import { privacyHandlers } from '../core/privacy/handlers'
+import { profileHandlers } from '../core/profiles/handlers'
 import { settingsHandlers } from '../core/privacy/settings-handlers'
 import { segmentHandlers } from '../core/segments/handlers'
 import type { Handlers } from './router'
@@ -25,5 +26,6 @@ export function createHandlers(api: SessionApi): Handlers {
     ...exportHandlers(api.session, api.session.files),
     ...settingsHandlers(api.session),
     ...privacyHandlers(api.session),
+    ...profileHandlers(api.session),
   } satisfies Handlers
 }

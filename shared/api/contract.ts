@@ -8,6 +8,7 @@ import { segmentChannels } from './channels/segments'
 import { exportChannels } from './channels/exports'
 import { settingsChannels } from './channels/settings'
 import { privacyChannels } from './channels/privacy'
+import { profileChannels } from './channels/profiles'
 import type { Result } from './errors'
 
 /** One request channel: what the renderer may send, what it gets back. Both sides are zod schemas. */
@@ -40,6 +41,7 @@ export const contract = {
   ...exportChannels,
   ...settingsChannels,
   ...privacyChannels,
+  ...profileChannels,
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>
 
 export type Contract = typeof contract
