@@ -39,9 +39,14 @@ export function resolveStatic(root: string, urlPath: string): string | undefined
   return undefined
 }
 
+/** The Content-Type for a file of the built renderer. */
+export function contentType(file: string): string {
+  return types[extname(file).toLowerCase()] ?? 'application/octet-stream'
+}
+
 /** Sends a file with its content type; HTML is never cached (it is the page that holds the token). */
 export function sendFile(res: ServerResponse, file: string, headers: Record<string, string>): void {
-  const type = types[extname(file).toLowerCase()] ?? 'application/octet-stream'
+  const type = contentType(file)
   const body = readFileSync(file)
   res.writeHead(200, {
     ...headers,

@@ -31,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     shell = startShell(dev, devUrl)
     const s = shell
-    s.window()?.webContents.once('did-finish-load', () => s.openFiles(pending.splice(0)))
+    s.openFiles(pending.splice(0), true)
     app.on('activate', () => s.focus())
   })
 

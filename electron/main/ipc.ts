@@ -29,11 +29,20 @@ export function wireIpc(api: ApiServer, window: () => BrowserWindow | undefined,
   })
 }
 
-/** Files from outside (drop, dock, second launch): registered as refs and announced to the renderer. */
-export function openFromOs(api: ApiServer, paths: readonly string[]): void {
+/**
+ * Files from outside (drop, dock, second launch): registered as refs and announced to the renderer. With
+ * `early`, the window is not listening yet: they also wait in the session's inbox (`files:take-opened`).
+ */
+export function openFromOs(api: ApiServer, paths: readonly string[], early = false): void {
   if (paths.length === 0) return
   const workspaces = paths.filter((p) => intentFor(p) === 'open-workspace')
   const imports = paths.filter((p) => intentFor(p) === 'import')
-  if (workspaces.length) api.events.emit('files:opened', { intent: 'open-workspace', files: workspaces.slice(0, 1).map((p) => api.session.files.register(p)) })
-  if (imports.length) api.events.emit('files:opened', { intent: 'import', files: imports.map((p) => api.session.files.register(p)) })
+  const batches = [
+    { intent: 'open-workspace' as const, files: workspaces.slice(0, 1).map((p) => api.session.files.register(p)) },
+    { intent: 'import' as const, files: imports.map((p) => api.session.files.register(p)) },
+  ].filter((b) => b.files.length > 0)
+  for (const b of batches) {
+    if (early) api.session.inbox.put(b)
+    else api.events.emit('files:opened', b)
+  }
 }

@@ -19,7 +19,8 @@ export interface DesktopShell {
   log: Logger
   window(): BrowserWindow | undefined
   focus(): void
-  openFiles(paths: readonly string[]): void
+  /** `early`: before the window listens (launch by opening a file); the renderer takes them at start-up. */
+  openFiles(paths: readonly string[], early?: boolean): void
 }
 
 /** Builds everything once Electron is ready. App data lives in `app.getPath('userData')`. */
@@ -32,7 +33,7 @@ export function startShell(dev: DevOrigin, devUrl: string | undefined): DesktopS
 
   secureSession(session.defaultSession, dev, log)
   secureAllWebContents(dev, log)
-  serveRenderer(join(__dirname, '../renderer'))
+  serveRenderer(join(__dirname, '../renderer'), dev)
 
   // A Linux desktop without a secret service makes safeStorage use a hard-coded password: do not offer
   // "remember on this device" there.
@@ -80,6 +81,6 @@ export function startShell(dev: DevOrigin, devUrl: string | undefined): DesktopS
       if (w.isMinimized()) w.restore()
       w.focus()
     },
-    openFiles: (paths) => openFromOs(api, paths),
+    openFiles: (paths, early) => openFromOs(api, paths, early),
   }
 }

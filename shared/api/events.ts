@@ -26,7 +26,8 @@ export const events = {
     scope: z.enum(['workspace', 'jobs', 'sources', 'records', 'profiles', 'review', 'segments', 'exports', 'privacy', 'settings']),
   }),
   'workspace:locked': z.strictObject({ reason: z.enum(['idle', 'menu', 'api', 'shutdown']) }),
-  /** Files handed to the app from outside (dropped on the window or dock, second launch, "Open with"). */
+  /** Files handed to the app from outside (dropped on the window or dock, second launch, "Open with").
+   *  Files that arrived before the window could listen are fetched once with `files:take-opened`. */
   'files:opened': z.strictObject({ intent: z.enum(['import', 'open-workspace']), files: z.array(fileRef) }),
   /** A native menu item the renderer carries out (it owns the wizards and screens). */
   'menu:command': z.strictObject({

@@ -52,6 +52,14 @@ describe('router', () => {
     expect(await env.router.call('app:version', undefined, test)).toEqual({ ok: true, data: { version: '9.9.9', shell: 'test' } })
   })
 
+  it('hands files the OS gave before the window listened to the renderer once, as refs', async () => {
+    env = setup()
+    const file = env.session.files.register('/home/ann/Downloads/customers.csv')
+    env.session.inbox.put({ intent: 'import', files: [file] })
+    expect(await env.router.call('files:take-opened', {}, test)).toEqual({ ok: true, data: [{ intent: 'import', files: [{ ref: file.ref, name: 'customers.csv' }] }] })
+    expect(await env.router.call('files:take-opened', {}, test)).toEqual({ ok: true, data: [] })
+  })
+
   it('refuses a sender the transport does not trust, before looking at anything else', async () => {
     env = setup()
     const r = await env.router.call('app:version', {}, { transport: 'ipc', frameUrl: 'https://evil.example/' })

@@ -22,6 +22,7 @@ export function appHandlers({ session, platform }: SessionApi): HandlerMap<keyof
       const path = await platform.chooseFile(purpose, suggestedName)
       return { supported: true, file: path === null ? null : session.files.register(path) }
     },
+    'files:take-opened': async () => session.inbox.take(),
     'files:from-path': async ({ path }) => {
       const file = session.files.registerTyped(path)
       return { file, exists: existsSync(session.files.path(file)) }

@@ -5,3 +5,4 @@ export { JsonRecentStore, MemoryRecentStore, noDeviceKeys, type DeviceKeyStore, 
 export { headlessPlatform, type ShellPlatform, type ThemePreference } from './platform'
 export { appHandlers, workspaceHandlers, type SessionApi } from './handlers'
 export { deriveKeyAsync } from './kdf'
+export { OpenedInbox, type OpenedFiles } from './inbox'

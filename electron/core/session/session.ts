@@ -6,6 +6,7 @@ import type { EventPayload, EventSink } from '../../../shared/api/events'
 import { changePassphrase, createWorkspace, openWorkspace, Passphrase, RawKey, type KdfParams, type Workspace } from '../db'
 import { JobRunner, type JobLog } from '../jobs'
 import { FileRefs } from './file-refs'
+import { OpenedInbox } from './inbox'
 import { deriveKeyAsync } from './kdf'
 import { MemoryRecentStore, noDeviceKeys, type DeviceKeyStore, type RecentStore } from './stores'
 
@@ -39,6 +40,8 @@ interface OpenWorkspace {
  */
 export class Session {
   readonly files = new FileRefs()
+  /** Files the OS handed over before the window could listen; the renderer takes them at start-up. */
+  readonly inbox = new OpenedInbox()
   readonly jobs: JobRunner
   private current: OpenWorkspace | undefined
   /** The workspace shown on the unlock screen: the one open, last locked, or given at start-up. */

@@ -38,4 +38,9 @@ export const appChannels = {
     input: z.strictObject({ path: z.string().min(1).max(4096), purpose: filePurpose }),
     output: z.strictObject({ file: fileRef, exists: z.boolean() }),
   },
+  /** Files the OS handed to the app before the window was ready (launched by opening a file): call once at start-up. */
+  'files:take-opened': {
+    input: noInput,
+    output: z.array(z.strictObject({ intent: z.enum(['import', 'open-workspace']), files: z.array(fileRef) })),
+  },
 } as const
