@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Command } from 'commander'
+import { Command, InvalidArgumentError } from 'commander'
 import { generatedData } from '../bench/data'
 import { sourceFiles } from './generator/headers'
 import { generatorTargets, mappingsDir, referenceDatasets, type EvalDataset } from './harness/datasets'
@@ -20,10 +20,16 @@ interface RunOptions {
   only?: string
   out?: string
   strict?: boolean
-  people: string
-  seed: string
+  people: number
+  seed: number
   keep?: boolean
   work?: string
+}
+
+const positiveInt = (value: string): number => {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`expected a positive integer, got '${value}'`)
+  return n
 }
 
 function generatorDataset(people: number, seed: number): EvalDataset {
@@ -48,8 +54,8 @@ async function main(): Promise<number> {
     .option('--only <names>', 'comma-separated data sets (e.g. febrl4,generator)')
     .option('--out <file>', 'also write the results as JSON')
     .option('--strict', 'exit 1 when a target is missed or a data set fails')
-    .option('--people <n>', 'people in the generated multi-source set', '20000')
-    .option('--seed <n>', 'generator seed', '1')
+    .option('--people <n>', 'people in the generated multi-source set', positiveInt, 20_000)
+    .option('--seed <n>', 'generator seed', positiveInt, 1)
     .option('--keep', 'keep the workspaces and links files')
     .option('--work <dir>', 'work folder (default: a new temp folder)')
     .parse(process.argv)
@@ -58,7 +64,7 @@ async function main(): Promise<number> {
   const work = opts.work ?? mkdtempSync(join(tmpdir(), 'tessera-eval-'))
   mkdirSync(work, { recursive: true })
   const sets = referenceDatasets.filter((d) => selected(only, d.name))
-  if (selected(only, 'generator')) sets.push(generatorDataset(Number(opts.people), Number(opts.seed)))
+  if (selected(only, 'generator')) sets.push(generatorDataset(opts.people, opts.seed))
   const results: DatasetResult[] = []
   const failures: Array<{ name: string; error: string }> = []
   for (const ds of sets) {
