@@ -8,6 +8,8 @@ import type { Prepared } from './prepare'
  */
 export interface BlockingKey {
   readonly name: string
+  /** A tighter block-size cap for broad keys (a surname alone): they only help for rarer values. */
+  readonly maxBlock?: number
   /** The key value of record i, or '' when the record has none. */
   key(p: Prepared, i: number): string
 }
@@ -24,14 +26,14 @@ export const blockingKeys: readonly BlockingKey[] = [
   { name: 'dob_surname_phonetic', key: (p, i) => join(p.dob[i]!, p.lnMeta[i]!) },
   { name: 'dob_first_phonetic', key: (p, i) => join(p.dob[i]!, p.fnMeta[i]!) },
   { name: 'house_postcode', key: (p, i) => join(p.houseNo[i]!, p.postcode[i]!) },
-  { name: 'first_surname_phonetic', key: (p, i) => join(p.fnMeta[i]!, p.lnMeta[i]!) },
+  { name: 'first_surname_phonetic', key: (p, i) => join(p.fnMeta[i]!, p.lnMeta[i]!), maxBlock: 50 },
   { name: 'street_surname', key: (p, i) => join(p.streetText[i]!, p.lnMeta[i]!) },
-  { name: 'dob', key: (p, i) => p.dob[i]! },
-  { name: 'surname', key: (p, i) => p.ln[i]! },
+  { name: 'dob', key: (p, i) => p.dob[i]!, maxBlock: 20 },
+  { name: 'surname', key: (p, i) => p.ln[i]!, maxBlock: 20 },
   { name: 'first_phonetic_postcode', key: (p, i) => join(p.fnMeta[i]!, p.postcode[i]!) },
   { name: 'first_phonetic_city', key: (p, i) => join(p.fnMeta[i]!, p.city[i]!) },
   { name: 'email_local', key: (p, i) => (p.emailLocal[i]!.length >= 4 ? p.emailLocal[i]! : '') },
-  { name: 'dob_year_first_initial_surname_initial', key: (p, i) => join(p.dob[i]!.slice(0, 4), p.fn[i]!.slice(0, 1), p.ln[i]!.slice(0, 1)) },
+  { name: 'dob_year_first_initial_surname_initial', key: (p, i) => join(p.dob[i]!.slice(0, 4), p.fn[i]!.slice(0, 1), p.ln[i]!.slice(0, 1)), maxBlock: 30 },
 ]
 
 export interface CandidatePairs {
@@ -73,7 +75,7 @@ export function candidatePairs(p: Prepared, opts: BlockingOptions = {}): Candida
     let skipped = 0
     for (const members of blocks.values()) {
       if (members.length < 2) continue
-      if (members.length > maxBlock) {
+      if (members.length > Math.min(maxBlock, k.maxBlock ?? maxBlock)) {
         skipped++
         continue
       }

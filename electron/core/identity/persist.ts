@@ -1,7 +1,8 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
 import { mergeProfiles } from './membership'
 import type { ClusterResult } from './cluster'
-import type { Model } from './model'
+import { K } from './comparisons'
+import { matchWeights, type Model } from './model'
 import { pairEvidence } from './score'
 import type { Prepared } from './prepare'
 
@@ -33,11 +34,12 @@ export function storePairs(db: SqliteDatabase, p: Prepared, pairs: RunPairs, mod
       evidence = excluded.evidence, run_id = excluded.run_id, created_at = excluded.created_at
     RETURNING id`).pluck()
   const ids = new Map<number, number>()
+  const w = matchWeights(model)
   for (let t = 0; t < pairs.a.length; t++) {
     if (pairs.probability[t]! < STORE_MIN_PROBABILITY && !wantIds.has(t)) continue
     const i = pairs.a[t]!
     const j = pairs.b[t]!
-    const ev = pairEvidence(p, i, j, model)
+    const ev = pairEvidence(p, i, j, model, w, pairs.levels.subarray(t * K, t * K + K))
     const evidence = JSON.stringify({ prior: ev.prior, comparisons: ev.items })
     const id = upsert.get(p.id[i], p.id[j], pairs.weight[t], pairs.probability[t], BAND_NAMES[pairs.band[t]!], evidence, runId, at) as number
     if (wantIds.has(t)) ids.set(t, id)

@@ -87,10 +87,13 @@ const displayValues = (p: Prepared, i: number, k: number): string => {
   }
 }
 
-/** The evidence of one scored pair: prior, each comparison's level, values and weight, and the rule adjustments. */
-export function pairEvidence(p: Prepared, i: number, j: number, model: Model, w: Weights = matchWeights(model)): PairEvidence {
-  const lv = new Uint8Array(K)
-  pairLevels(p, i, j, lv, 0)
+/**
+ * The evidence of one scored pair: prior, each comparison's level, values and weight, and the rule adjustments.
+ * `known` passes the pair's K levels when they are already computed.
+ */
+export function pairEvidence(p: Prepared, i: number, j: number, model: Model, w: Weights = matchWeights(model), known?: Uint8Array): PairEvidence {
+  const lv = known ?? new Uint8Array(K)
+  if (!known) pairLevels(p, i, j, lv, 0)
   const items: EvidenceItem[] = []
   for (let k = 0; k < K; k++) {
     const l = lv[k]!
