@@ -86,6 +86,9 @@ function report(results: readonly DatasetResult[], failures: ReadonlyArray<{ nam
   const out = [formatTable(results), '', ...formatTargets(results)]
   if (results.some((r) => r.resolve === 'missing')) out.push('', 'note: `cdp resolve` is not in this build: figures are for imported records without resolution.')
   for (const r of results) if (r.review?.note) out.push(`note: ${r.name}: ${r.review.note}`)
+  for (const r of results) {
+    if (r.lost > 0 || r.quarantined > 0) out.push(`note: ${r.name}: ${r.quarantined} row(s) quarantined, ${r.lost} truth row(s) missing from the links (scored as singletons).`)
+  }
   if (results.some((r) => r.review === undefined && r.targets.some((t) => t.metric === 'reviewF1'))) out.push('note: review oracle n/a (`cdp review` missing).')
   for (const f of failures) out.push(`FAIL  ${f.name}: ${f.error}`)
   process.stdout.write(`${out.join('\n')}\n`)

@@ -22,6 +22,8 @@ export interface DatasetResult {
   name: string
   records: number
   quarantined: number
+  /** Truth rows missing from the links file (score-links counts them as singletons). */
+  lost: number
   precision: number
   recall: number
   f1: number
@@ -122,7 +124,7 @@ export function evaluateDataset(ds: EvalDataset, workRoot: string, keep = false)
     if (review) values.reviewF1 = review.f1
     if (queueShare !== undefined) values.queueShare = queueShare
     return {
-      name: ds.name, records: score.records, quarantined: imported.quarantined,
+      name: ds.name, records: score.records, quarantined: imported.quarantined, lost: score.lost,
       precision: score.precision, recall: score.recall, f1: score.f1, mixedProfiles: score.mixed_profiles, profiles: score.profiles,
       queue, queueShare, importSeconds: imported.seconds, resolveSeconds: resolved.seconds, resolve: resolved.status, merged: resolved.merged,
       autoPrecision: score.precision, ...(review ? { review } : {}), ...(bound ? { bound } : {}),

@@ -63,7 +63,7 @@ describe('review oracle', () => {
 
 describe('report table', () => {
   const base: DatasetResult = {
-    name: 'febrl4', records: 10000, quarantined: 0, precision: 1, recall: 0.9982, f1: 0.9991, mixedProfiles: 0, profiles: 5009,
+    name: 'febrl4', records: 10000, quarantined: 0, lost: 0, precision: 1, recall: 0.9982, f1: 0.9991, mixedProfiles: 0, profiles: 5009,
     queue: 12, queueShare: 0.0012, importSeconds: 3, resolveSeconds: 2.345, resolve: 'ok', merged: 4990, autoPrecision: 1,
     targets: checkTargets([{ metric: 'f1', min: 0.999 }], { f1: 0.9991 }),
   }
