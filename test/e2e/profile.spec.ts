@@ -1,0 +1,25 @@
+import { expect, test } from './fixtures'
+import { ProfilesPage } from './pages/profiles-page'
+
+test.use({ seedFiles: ['test/e2e/data/crm-contacts.csv', 'test/e2e/data/shop-customers.csv'], resolve: true })
+
+test('profile: search, open, see where each value came from', async ({ app, shot }) => {
+  const profiles = new ProfilesPage(app)
+  await profiles.open('Profiles')
+  await expect(profiles.total).toHaveText('9 profiles')
+  // Contact details are masked in the table.
+  await expect(app.getByText('a***@mail.example')).toBeVisible()
+  await shot('profiles')
+
+  await profiles.search.fill('nakam')
+  await expect(profiles.total).toHaveText('1 profiles')
+  await profiles.rowFor('Esther Nakamura').click()
+
+  await expect(app.getByRole('heading', { name: 'Esther Nakamura' })).toBeVisible()
+  await expect(app.getByRole('tab', { name: 'Source records (2)' })).toBeVisible()
+  await profiles.goldenValue('street').hover()
+  const card = profiles.provenance()
+  await expect(card).toContainText('shop-customers')
+  await expect(card).toContainText('shop-customers.csv, row 3')
+  await shot('profile-provenance')
+})
