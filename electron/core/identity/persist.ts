@@ -33,6 +33,10 @@ export function storePairs(db: SqliteDatabase, p: Prepared, pairs: RunPairs, mod
     ON CONFLICT (record_a, record_b) DO UPDATE SET weight = excluded.weight, probability = excluded.probability, band = excluded.band,
       evidence = excluded.evidence, run_id = excluded.run_id, created_at = excluded.created_at
     RETURNING id`).pluck()
+  const plain = db.prepare(`INSERT INTO match_pairs (record_a, record_b, weight, probability, band, evidence, run_id, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (record_a, record_b) DO UPDATE SET weight = excluded.weight, probability = excluded.probability, band = excluded.band,
+      evidence = excluded.evidence, run_id = excluded.run_id, created_at = excluded.created_at`)
   const ids = new Map<number, number>()
   const w = matchWeights(model)
   for (let t = 0; t < pairs.a.length; t++) {
@@ -41,8 +45,10 @@ export function storePairs(db: SqliteDatabase, p: Prepared, pairs: RunPairs, mod
     const j = pairs.b[t]!
     const ev = pairEvidence(p, i, j, model, w, pairs.levels.subarray(t * K, t * K + K))
     const evidence = JSON.stringify({ prior: ev.prior, comparisons: ev.items })
-    const id = upsert.get(p.id[i], p.id[j], pairs.weight[t], pairs.probability[t], BAND_NAMES[pairs.band[t]!], evidence, runId, at) as number
-    if (wantIds.has(t)) ids.set(t, id)
+    const args = [p.id[i], p.id[j], pairs.weight[t], pairs.probability[t], BAND_NAMES[pairs.band[t]!], evidence, runId, at] as const
+    // RETURNING only for the pairs that may be queued: most stored pairs need no id back.
+    if (wantIds.has(t)) ids.set(t, upsert.get(...args) as number)
+    else plain.run(...args)
   }
   return ids
 }
