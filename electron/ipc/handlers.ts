@@ -5,6 +5,7 @@ import { exportHandlers } from '../core/activation/handlers'
 import { reviewHandlers } from '../core/identity/review/handlers'
 import { privacyHandlers } from '../core/privacy/handlers'
 import { profileHandlers } from '../core/profiles/handlers'
+import { identityHandlers } from '../core/identity/handlers'
 import { settingsHandlers } from '../core/privacy/settings-handlers'
 import { segmentHandlers } from '../core/segments/handlers'
 import type { Handlers } from './router'
@@ -27,5 +28,6 @@ export function createHandlers(api: SessionApi): Handlers {
     ...settingsHandlers(api.session),
     ...privacyHandlers(api.session),
     ...profileHandlers(api.session),
+    ...identityHandlers(api.session),
   } satisfies Handlers
 }

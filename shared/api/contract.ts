@@ -9,6 +9,7 @@ import { exportChannels } from './channels/exports'
 import { settingsChannels } from './channels/settings'
 import { privacyChannels } from './channels/privacy'
 import { profileChannels } from './channels/profiles'
+import { identityChannels } from './channels/identity'
 import type { Result } from './errors'
 
 /** One request channel: what the renderer may send, what it gets back. Both sides are zod schemas. */
@@ -42,6 +43,7 @@ export const contract = {
   ...settingsChannels,
   ...privacyChannels,
   ...profileChannels,
+  ...identityChannels,
 } as const satisfies Record<`${string}:${string}`, ChannelSpec>
 
 export type Contract = typeof contract

@@ -77,6 +77,17 @@ describe('import wizard and profiles channels', () => {
     expect(after).toBe(before + 1)
   })
 
+  it('shows the score histogram with bands and which sources share people', async () => {
+    const h = (await call('identity:histogram', { bins: 10 })) as { bins: unknown[]; bands: { auto: number; review: number; non: number }; total: number }
+    expect(h.bins).toHaveLength(10)
+    expect(h.bands.auto + h.bands.review + h.bands.non).toBe(h.total)
+    const everything = (await call('identity:histogram', { bins: 10, thresholds: { autoMerge: 0.01, review: 0 } })) as { bands: { auto: number }; total: number }
+    expect(everything.bands.auto).toBe(everything.total)
+    const o = (await call('identity:overlap', {})) as { sources: { name: string; records: number }[]; pairs: { a: string; b: string; profiles: number }[] }
+    expect(o.sources.map((s) => [s.name, s.records])).toEqual([['crm-contacts', 8], ['shop-customers', 4]])
+    expect(o.pairs).toEqual([{ a: 'crm-contacts', b: 'shop-customers', profiles: 3 }])
+  })
+
   it('removes a record from a profile into a profile of its own', async () => {
     const p = (await call('profiles:get', { id: 2 })) as { records: { id: number }[] }
     expect(p.records).toHaveLength(2)
