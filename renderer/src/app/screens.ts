@@ -1,6 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
 import { IconFileImport, IconHome, IconUserSearch, type Icon } from '@tabler/icons-react'
-import { IconGitMerge } from '@tabler/icons-react'
+import { IconFilter, IconGitMerge } from '@tabler/icons-react'
 
 /** What every screen component receives: the optional route parameter (`#/screen/param`). */
 export interface ScreenProps {
@@ -36,6 +36,7 @@ export const screens: ScreenDef[] = [
   { id: 'profiles', label: 'Profiles', icon: IconUserSearch, shortcut: '3', component: lazyScreen(() => import('../features/profiles/profiles-screen'), 'ProfilesScreen') },
   { id: 'profile', label: 'Profile', hidden: true, component: lazyScreen(() => import('../features/profiles/profile-screen'), 'ProfileScreen') },
   { id: 'review', label: 'Review', icon: IconGitMerge, shortcut: '4', component: lazyScreen(() => import('../features/review/review-screen'), 'ReviewScreen') },
+  { id: 'segments', label: 'Segments', icon: IconFilter, shortcut: '5', component: lazyScreen(() => import('../features/segments/segments-screen'), 'SegmentsScreen') },
 ]
 
 /** The screen for an id; unknown ids fall back to Home (an old bookmark must not show a blank page). */

@@ -1,0 +1,102 @@
+import { Autocomplete, Group, NumberInput, Select, TagsInput, Text } from '@mantine/core'
+import type { Condition, EventCondition, GoldenAttribute } from '../../../../shared/domain/segment-rule'
+import { ComparisonEditor, RelativeWindow } from './comparison-editor'
+import { defaultComparison, fieldOptions, kindOf, type FieldOption } from './rule-model'
+
+/** What the pickers offer, from the workspace (`segments:vocabulary`). */
+export interface Vocabulary {
+  sources: string[]
+  eventTypes: string[]
+  customTraits: string[]
+  segments: string[]
+}
+
+const yesNo = (yes: string, no: string): { value: string; label: string }[] => [{ value: 'yes', label: yes }, { value: 'no', label: no }]
+
+/** One leaf of the rule: the inputs its kind needs. Presentational; `label` names it for screen readers. */
+export function ConditionEditor({ node, vocab, label, onChange }: { node: Condition; vocab: Vocabulary; label: string; onChange(n: Condition): void }): React.JSX.Element {
+  switch (node.kind) {
+    case 'attribute': case 'trait':
+      return <FieldCondition node={node} vocab={vocab} label={label} onChange={onChange} />
+    case 'event':
+      return <EventEditor node={node} vocab={vocab} label={label} onChange={onChange} />
+    case 'consent':
+      return (
+        <Group gap={6} wrap="nowrap">
+          <Select size="xs" w={110} aria-label={`${label} channel`} allowDeselect={false} data={['email', 'sms', 'ads']} value={node.channel}
+            onChange={(v) => (v === 'email' || v === 'sms' || v === 'ads') && onChange({ ...node, channel: v })} />
+          <Text size="xs" c="dimmed">consent is</Text>
+          <Select size="xs" w={120} aria-label={`${label} consent`} allowDeselect={false} data={['granted', 'denied', 'unknown']} value={node.value}
+            onChange={(v) => (v === 'granted' || v === 'denied' || v === 'unknown') && onChange({ ...node, value: v })} />
+        </Group>
+      )
+    case 'source':
+      return (
+        <Group gap={6} wrap="nowrap">
+          <Select size="xs" w={130} aria-label={`${label} presence`} allowDeselect={false} data={yesNo('has records in', 'has no records in')} value={node.present ? 'yes' : 'no'}
+            onChange={(v) => onChange({ ...node, present: v === 'yes' })} />
+          <Autocomplete size="xs" w={220} aria-label={`${label} source`} data={vocab.sources} value={node.source} onChange={(source) => onChange({ ...node, source })} />
+        </Group>
+      )
+    case 'tag':
+      return (
+        <Group gap={6} wrap="nowrap">
+          <Select size="xs" w={150} aria-label={`${label} has`} allowDeselect={false} data={yesNo('has any tag of', 'has none of the tags')} value={node.has ? 'yes' : 'no'}
+            onChange={(v) => onChange({ ...node, has: v === 'yes' })} />
+          <TagsInput size="xs" w={260} aria-label={`${label} tags`} value={node.tags} onChange={(tags) => tags.length && onChange({ ...node, tags })} />
+        </Group>
+      )
+    case 'segment':
+      return (
+        <Group gap={6} wrap="nowrap">
+          <Select size="xs" w={130} aria-label={`${label} membership`} allowDeselect={false} data={yesNo('is in', 'is not in')} value={node.member ? 'yes' : 'no'}
+            onChange={(v) => onChange({ ...node, member: v === 'yes' })} />
+          <Select size="xs" w={220} aria-label={`${label} segment`} data={vocab.segments} value={node.segment || null} placeholder="Saved segment"
+            onChange={(segment) => segment && onChange({ ...node, segment })} />
+        </Group>
+      )
+  }
+}
+
+function FieldCondition({ node, vocab, label, onChange }: { node: Extract<Condition, { kind: 'attribute' | 'trait' }>; vocab: Vocabulary; label: string; onChange(n: Condition): void }): React.JSX.Element {
+  const options = fieldOptions(vocab.customTraits)
+  const value = node.kind === 'attribute' ? `attribute:${node.attribute}` : `trait:${node.trait}`
+  const groups = (['Attributes', 'Traits', 'Custom traits'] as const)
+    .map((group) => ({ group, items: options.filter((o) => o.group === group).map((o) => ({ value: o.value, label: `${o.label} · ${o.kind}` })) }))
+    .filter((g) => g.items.length > 0)
+  const pick = (v: string | null): void => {
+    const opt = options.find((o: FieldOption) => o.value === v)
+    if (!opt) return
+    const [, name] = /^(?:attribute|trait):(.+)$/.exec(opt.value) ?? []
+    if (!name) return
+    const keep = opt.kind === kindOf(node) ? node.test : defaultComparison(opt.kind)
+    onChange(opt.value.startsWith('attribute:') ? { kind: 'attribute', attribute: name as GoldenAttribute, test: keep } : { kind: 'trait', trait: name, test: keep })
+  }
+  return (
+    <Group gap={6} wrap="wrap" align="flex-start">
+      <Select size="xs" w={180} searchable aria-label={`${label} field`} allowDeselect={false} data={groups} value={value} onChange={pick} />
+      <ComparisonEditor kind={kindOf(node)} test={node.test} label={label} onChange={(test) => onChange({ ...node, test })} />
+    </Group>
+  )
+}
+
+function EventEditor({ node, vocab, label, onChange }: { node: EventCondition; vocab: Vocabulary; label: string; onChange(n: Condition): void }): React.JSX.Element {
+  const relative = node.window && 'last' in node.window ? node.window : undefined
+  return (
+    <Group gap={6} wrap="wrap">
+      <Select size="xs" w={90} aria-label={`${label} did`} allowDeselect={false} data={yesNo('did', 'did not')} value={node.did ? 'yes' : 'no'}
+        onChange={(v) => onChange({ ...node, did: v === 'yes' })} />
+      <Autocomplete size="xs" w={140} aria-label={`${label} event type`} data={vocab.eventTypes} value={node.type} onChange={(type) => type && onChange({ ...node, type })} />
+      <Text size="xs" c="dimmed">at least</Text>
+      <NumberInput size="xs" w={80} min={1} aria-label={`${label} at least`} value={node.atLeast} onChange={(v) => onChange({ ...node, atLeast: Math.max(1, Math.round(Number(v) || 1)) })} />
+      <Text size="xs" c="dimmed">times</Text>
+      <Select size="xs" w={120} aria-label={`${label} when`} allowDeselect={false} data={[{ value: 'ever', label: 'ever' }, { value: 'last', label: 'in the last' }]}
+        value={relative ? 'last' : 'ever'}
+        onChange={(v) => {
+          const { window: _w, ...rest } = node
+          onChange(v === 'last' ? { ...rest, window: { last: 90, unit: 'days' } } : rest)
+        }} />
+      {relative ? <RelativeWindow last={relative.last} unit={relative.unit} label={label} onChange={(w) => onChange({ ...node, window: w })} /> : null}
+    </Group>
+  )
+}
