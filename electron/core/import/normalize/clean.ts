@@ -16,6 +16,9 @@ const CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
 // Non-breaking and other exotic spaces become plain spaces so trimming and splitting work.
 const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g
+// Printable ASCII, no leading or trailing space: nothing for the passes above to remove.
+const FORMULA_LIKE = /^[=@]|^[+-](?![\d\s().]+$)/
+const PLAIN = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/
 
 /**
  * Cleans one raw cell: strips NUL/control and zero-width characters, turns exotic spaces into plain ones,
@@ -25,6 +28,9 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g
 export function cleanCell(raw: string): { value: string; flags: string[] } {
   const flags: CellFlag[] = []
   let value = raw
+  // Most cells are plain printable ASCII with nothing to trim: the character-class passes below would
+  // change nothing, so they are skipped (this runs for every mapped cell of every row).
+  if (PLAIN.test(value)) return finishClean(value, flags)
   if (value.includes('\u0000')) {
     flags.push('nul')
     value = value.replaceAll('\u0000', '')
@@ -34,13 +40,18 @@ export function cleanCell(raw: string): { value: string; flags: string[] } {
     value = value.replace(CONTROL, '')
   }
   value = value.replace(ZERO_WIDTH, '').replace(ODD_SPACES, ' ').trim()
+  return finishClean(value, flags)
+}
+
+function finishClean(cleaned: string, flags: CellFlag[]): { value: string; flags: string[] } {
+  let value = cleaned
   if (APOSTROPHE_PREFIX.test(value)) {
     flags.push('apostrophe-prefix')
     value = value.slice(1).trim()
   }
   if (EXCEL_SCIENTIFIC.test(value)) flags.push('excel-mangled')
   // A cell starting with = + - @ may run as a formula when re-opened in a spreadsheet; numbers and phones excepted.
-  if (/^[=@]|^[+-](?![\d\s().]+$)/.test(value)) flags.push('formula-like')
+  if (FORMULA_LIKE.test(value)) flags.push('formula-like')
   return { value, flags }
 }
 

@@ -1,4 +1,5 @@
-import { parseDate, parseMoney } from '../normalize'
+import { parseDate, parseMoney as moneyNorm } from '../normalize'
+import { memo2 } from './memo'
 import type { RowCells, RowPlan } from './row-plan'
 
 /** An event as one row describes it, normalised. */
@@ -13,6 +14,9 @@ export interface EventDraft {
 
 /** What the event half of a row yields, or why the row cannot be used. */
 export type EventResult = { ok: true; events: EventDraft[]; orderKey: string | null } | { ok: false; reason: string }
+
+// Amounts repeat (prices, shipping, zero discounts): parse each distinct one once per thread.
+const parseMoney = memo2(moneyNorm)
 
 // Shopify order exports: these attributes describe the line item, everything else the order.
 const LINE_ITEM_ATTR = /^(lineitem_|vendor$)/

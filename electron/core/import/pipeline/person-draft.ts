@@ -1,8 +1,18 @@
 import {
-  isJunkValue, normalizeCountry, normalizeEmail, normalizeName, normalizePhone, normalizePostcode, normalizeRegion,
-  parseConsent, parseDate, parseTags, splitFullName,
+  isJunkValue, normalizeCountry as countryCode, normalizeEmail as emailNorm, normalizeName, normalizePhone as phoneNorm,
+  normalizePostcode as postcodeNorm, normalizeRegion as regionNorm, parseConsent, parseDate, parseTags, splitFullName as splitName,
 } from '../normalize'
+import { memo1, memo2 } from './memo'
 import type { RowCells, RowPlan } from './row-plan'
+
+// Pure normalisers memoised per thread (see memo.ts): values repeat across rows and files.
+const normalizeCountry = memo1(countryCode)
+const normalizeEmail = memo1(emailNorm)
+const normalizePhone = memo2((raw: string, country: string | undefined) => phoneNorm(raw, country ?? 'US'))
+const normalizePostcode = memo2(postcodeNorm)
+const normalizeRegion = memo2(regionNorm)
+const splitFullName = memo1(splitName)
+const isJunkPhone = memo1((raw: string) => isJunkValue('phone', raw))
 
 /** A normalised identifier: `email`, `email_match`, `phone`, `external:<system>`, `card_fingerprint`. */
 export interface IdentifierDraft { kind: string; value: string; raw: string }
@@ -111,7 +121,7 @@ function readPhones(cells: RowCells, country: string, p: PersonDraft, rejected: 
   for (const target of ['phone', 'phone_secondary'] as const) {
     const raw = cells.get(target)
     if (raw === null) continue
-    if (isJunkValue('phone', raw)) {
+    if (isJunkPhone(raw)) {
       rejected[target] = 'junk'
       continue
     }
@@ -145,9 +155,10 @@ function readNames(cells: RowCells, p: PersonDraft): void {
   f.full_name = composed || display(full)
 }
 
+const displayName = memo1((raw: string): string | null => isJunkValue('name', raw) ? null : normalizeName(raw)?.display ?? null)
+
 function display(raw: string | null): string | null {
-  if (raw === null || isJunkValue('name', raw)) return null
-  return normalizeName(raw)?.display ?? null
+  return raw === null ? null : displayName(raw)
 }
 
 function readPlace(cells: RowCells, p: PersonDraft): void {
