@@ -1,6 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
 import { IconFileImport, IconHome, IconUserSearch, type Icon } from '@tabler/icons-react'
-import { IconFilter, IconGitMerge } from '@tabler/icons-react'
+import { IconFileExport, IconFilter, IconGitMerge } from '@tabler/icons-react'
 
 /** What every screen component receives: the optional route parameter (`#/screen/param`). */
 export interface ScreenProps {
@@ -37,6 +37,7 @@ export const screens: ScreenDef[] = [
   { id: 'profile', label: 'Profile', hidden: true, component: lazyScreen(() => import('../features/profiles/profile-screen'), 'ProfileScreen') },
   { id: 'review', label: 'Review', icon: IconGitMerge, shortcut: '4', component: lazyScreen(() => import('../features/review/review-screen'), 'ReviewScreen') },
   { id: 'segments', label: 'Segments', icon: IconFilter, shortcut: '5', component: lazyScreen(() => import('../features/segments/segments-screen'), 'SegmentsScreen') },
+  { id: 'exports', label: 'Exports', icon: IconFileExport, shortcut: '6', component: lazyScreen(() => import('../features/exports/exports-screen'), 'ExportsScreen') },
 ]
 
 /** The screen for an id; unknown ids fall back to Home (an old bookmark must not show a blank page). */
