@@ -5,6 +5,11 @@ test.use({ seedFiles: ['test/e2e/data/crm-contacts.csv', 'test/e2e/data/shop-cus
 
 test('profile: search, open, see where each value came from', async ({ app, shot }) => {
   const profiles = new ProfilesPage(app)
+  // Home first: the counts and charts of the seeded workspace.
+  await expect(app.getByTestId('count-profiles')).toHaveText('9')
+  await expect(app.getByRole('table', { name: 'Source overlap' })).toContainText('3')
+  await expect(app.getByText(/scored pairs/)).toBeVisible()
+  await shot('home')
   await profiles.open('Profiles')
   await expect(profiles.total).toHaveText('9 profiles')
   // Contact details are masked in the table.

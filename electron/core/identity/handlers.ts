@@ -9,13 +9,15 @@ export function identityHandlers(access: Pick<WorkspaceAccess, 'workspace'>): Ha
     'identity:histogram': async ({ bins, thresholds }) => scoreHistogram(access.workspace(), { bins, ...(thresholds ? { thresholds } : {}) }),
     'identity:overlap': async () => {
       const db = access.workspace().sqlite
+      // From records (always current), not the derived profile_sources, which waits for a profile refresh.
       const sources = db
-        .prepare(`SELECT s.name, (SELECT count(*) FROM profile_sources ps WHERE ps.source_id = s.id) AS profiles,
-          (SELECT count(*) FROM records r WHERE r.source_id = s.id) AS records FROM sources s ORDER BY s.name`)
+        .prepare(`SELECT s.name, count(DISTINCT r.profile_id) AS profiles, count(r.id) AS records
+          FROM sources s LEFT JOIN records r ON r.source_id = s.id GROUP BY s.id ORDER BY s.name`)
         .all() as Array<{ name: string; profiles: number; records: number }>
       const pairs = db
-        .prepare(`SELECT sa.name AS a, sb.name AS b, count(*) AS profiles FROM profile_sources x
-          JOIN profile_sources y ON y.profile_id = x.profile_id AND y.source_id > x.source_id
+        .prepare(`WITH ps AS (SELECT DISTINCT profile_id, source_id FROM records)
+          SELECT sa.name AS a, sb.name AS b, count(*) AS profiles FROM ps x
+          JOIN ps y ON y.profile_id = x.profile_id AND y.source_id > x.source_id
           JOIN sources sa ON sa.id = x.source_id JOIN sources sb ON sb.id = y.source_id
           GROUP BY x.source_id, y.source_id ORDER BY profiles DESC`)
         .all() as Array<{ a: string; b: string; profiles: number }>
