@@ -66,21 +66,19 @@ describe('cdp segment', () => {
     const c = cdp(['segment', 'create', 'Parisians', '--rule', paris, '--description', 'in Paris', '--db', db])
     expect(c.code, c.stderr).toBe(0)
     expect(c.stdout).toContain('1 profile(s)')
-    expect(cdp(['segment', 'list', '--db', db]).stdout).toContain('Parisians  v1  1 profile(s)  in Paris')
     expect(cdp(['segment', 'count', 'Parisians', '--db', db]).stdout.trim()).toBe('1')
     const out = t.tmp.file('members.csv')
     const m = cdp(['segment', 'members', 'Parisians', '--out', out, '--db', db, '--json'])
     expect(JSON.parse(m.stdout)).toMatchObject({ segment: 'Parisians', count: 1 })
     expect(readFileSync(out, 'utf8')).toBe(`profile_id\n${merged}\n`)
     expect(cdp(['segment', 'delete', 'Parisians', '--db', db]).code).toBe(0)
-    expect(cdp(['segment', 'count', 'Parisians', '--db', db]).stderr).toMatch(/No segment named "Parisians"/)
+    expect(cdp(['segment', 'list', '--db', db]).stdout.trim()).toBe('No segments yet.')
   })
 
-  it('reports bad rules with the node path, and bad files plainly', () => {
+  it('reports a bad rule with the path of the offending node', () => {
     const bad = rule('bad.json', { kind: 'group', op: 'all', children: [{ kind: 'attribute', attribute: 'email', test: { op: 'gt', value: 1 } }] })
     const r = cdp(['segment', 'create', 'Bad', '--rule', bad, '--db', db])
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/children\[0\]\.test\.op/)
-    expect(cdp(['segment', 'count', '--rule', rule('broken.json', '{nope'), '--db', db]).stderr).toMatch(/not valid JSON/)
   })
 })
