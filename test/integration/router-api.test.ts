@@ -117,6 +117,8 @@ describe('router', () => {
     await call('workspace:lock')
     expect(await call('workspace:unlock', { passphrase: testPassphrase })).toMatchObject({ ok: false, error: { code: 'WrongPassphrase' } })
     expect(await call('workspace:unlock', { passphrase: 'a new passphrase' })).toMatchObject({ ok: true, data: { state: 'open' } })
+    const audit = env.session.workspace().sqlite.prepare('SELECT action, details FROM audit_log').all()
+    expect(audit).toEqual([{ action: 'workspace.change-passphrase', details: '{}' }])
   })
 
   it('locks itself after inactivity, and API calls count as activity', async () => {

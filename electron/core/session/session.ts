@@ -5,6 +5,8 @@ import { CdpError, isCdpError } from '../../../shared/api/errors'
 import type { EventPayload, EventSink } from '../../../shared/api/events'
 import { changePassphrase, createWorkspace, openWorkspace, Passphrase, RawKey, type KdfParams, type Workspace } from '../db'
 import { JobRunner, type JobLog } from '../jobs'
+import { appendAudit } from '../privacy/audit'
+import { localActor } from '../privacy/actor'
 import { FileRefs } from './file-refs'
 import { OpenedInbox } from './inbox'
 import { deriveKeyAsync } from './kdf'
@@ -153,6 +155,8 @@ export class Session {
     const check = await deriveKeyAsync(current, cur.ws.path)
     if (!timingSafeEqual(check, cur.key)) throw new CdpError('WrongPassphrase', 'The current passphrase is not right; the passphrase was not changed.')
     changePassphrase(cur.ws, next, this.opts.kdf)
+    // The audit trail records that the key changed, never anything about the passphrases themselves.
+    appendAudit(cur.ws.sqlite, { actor: localActor(), action: 'workspace.change-passphrase', subject: null, details: {} })
     const key = await deriveKeyAsync(next, cur.ws.path)
     cur.key.fill(0)
     this.current = { ws: cur.ws, key }
