@@ -1,6 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
 import { IconFileImport, IconHome, IconUserSearch, type Icon } from '@tabler/icons-react'
-import { IconFileExport, IconFilter, IconGitMerge } from '@tabler/icons-react'
+import { IconFileExport, IconFilter, IconGitMerge, IconSettings } from '@tabler/icons-react'
 
 /** What every screen component receives: the optional route parameter (`#/screen/param`). */
 export interface ScreenProps {
@@ -38,6 +38,7 @@ export const screens: ScreenDef[] = [
   { id: 'review', label: 'Review', icon: IconGitMerge, shortcut: '4', component: lazyScreen(() => import('../features/review/review-screen'), 'ReviewScreen') },
   { id: 'segments', label: 'Segments', icon: IconFilter, shortcut: '5', component: lazyScreen(() => import('../features/segments/segments-screen'), 'SegmentsScreen') },
   { id: 'exports', label: 'Exports', icon: IconFileExport, shortcut: '6', component: lazyScreen(() => import('../features/exports/exports-screen'), 'ExportsScreen') },
+  { id: 'settings', label: 'Settings', icon: IconSettings, shortcut: '9', component: lazyScreen(() => import('../features/settings/settings-screen'), 'SettingsScreen') },
 ]
 
 /** The screen for an id; unknown ids fall back to Home (an old bookmark must not show a blank page). */
