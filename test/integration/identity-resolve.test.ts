@@ -54,6 +54,19 @@ describe('resolve', () => {
     expect(evidence.comparisons.find((c) => c.comparison === 'first_name')!.level).toBe('different')
   })
 
+  it('does not attach a nameless record to one member of a known family inbox', async () => {
+    t = tempWorkspace()
+    seedRecords(t.ws, crowd)
+    const [a, b, c] = seedRecords(t.ws, [
+      { first_name: 'Jane', last_name: 'Wood', email: 'woodhome@example.com', source: 'crm' },
+      { first_name: 'Peter', last_name: 'Wood', email: 'woodhome@example.com', source: 'shop', birth_date: '1950-01-01' },
+      { email: 'woodhome@example.com', source: 'newsletter' },
+    ])
+    await resolve(t.ws)
+    expect(new Set([profileOf(a!), profileOf(b!), profileOf(c!)]).size).toBe(3)
+    expect(pending()).toBe(3)
+  })
+
   it('does not merge two people of one household (shared address and landline, different first names)', async () => {
     t = tempWorkspace()
     seedRecords(t.ws, crowd)

@@ -8,6 +8,8 @@ import { latestModel } from './model-store'
 import { applyMerges, markScored, queueReviews, type RunPairs, storePairs } from './persist'
 import { prepareRecords, type Prepared } from './prepare'
 import { computeLevels, weighPairs } from './score'
+import { firstNameLevel } from './compare'
+import { metaphone } from './text'
 import { computeLevelsParallel } from './parallel-levels'
 import { getThresholds, type Thresholds } from './thresholds'
 import { correctU, estimateU, fitM, initialLambda, toPatterns } from './train'
@@ -74,7 +76,7 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   const model = previous ?? train(p, cand.a, cand.b, levels, constraints)
   const comparisons = cand.a.length + (previous ? 0 : model.trainedOn.randomPairs)
   const thresholds = getThresholds(ws)
-  const pairs = band(p, cand.a, cand.b, levels, model, thresholds)
+  const pairs = band(p, cand.a, cand.b, levels, model, thresholds, sharedInboxes(p))
   opts.signal?.throwIfAborted()
   progress({ phase: 'clustering', done: 0, total: 1 })
   const toIndex = (pairsIn: Array<[number, number]>): Array<[number, number]> => pairsIn
@@ -163,7 +165,7 @@ function train(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, co
  * conflicting first names (a family inbox) goes to review (whatever its score: a human should see it), never
  * auto, unless the dates of birth agree too.
  */
-function band(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, model: Model, t: Thresholds): RunPairs {
+function band(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, model: Model, t: Thresholds, inboxes: Set<string>): RunPairs {
   const weight = weighPairs(p, a, levels, model)
   const probability = new Float64Array(a.length)
   const bands = new Uint8Array(a.length)
@@ -174,9 +176,29 @@ function band(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, mod
     const off = k * K
     const sharedEmail = levels[off + C.Email] === 1 || levels[off + C.Email] === 2
     if (sharedEmail && levels[off + C.First] === 4 && levels[off + C.Dob] !== 1) bnd = 1
+    // A known family inbox links a nameless record to nobody in particular: a human decides.
+    if (bnd === 2 && sharedEmail && levels[off + C.First] === 0 && inboxes.has(p.emailMatch[a[k]!]!)) bnd = 1
     bands[k] = bnd
   }
   return { a, b, levels, weight, probability, band: bands }
+}
+
+/**
+ * Emails used by records with clearly different first names (Jane and Peter at smithfamily@): family inboxes.
+ * Matching on such an address alone says "this household", not "this person".
+ */
+function sharedInboxes(p: Prepared): Set<string> {
+  const firstByEmail = new Map<string, string>()
+  const inboxes = new Set<string>()
+  for (let i = 0; i < p.n; i++) {
+    const e = p.emailMatch[i]!
+    const f = p.fn[i]!
+    if (!e || !f) continue
+    const seen = firstByEmail.get(e)
+    if (seen === undefined) firstByEmail.set(e, f)
+    else if (seen !== f && firstNameLevel(seen, f, metaphone(seen), metaphone(f)) === 4) inboxes.add(e)
+  }
+  return inboxes
 }
 
 /**
