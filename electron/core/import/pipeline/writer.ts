@@ -1,6 +1,7 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3-multiple-ciphers'
 import { createProfile } from '../../identity/membership'
 import type { EventDraft } from './event-draft'
+import { MEMO_LIMIT } from './memo'
 import type { PersonDraft } from './person-draft'
 import type { IsSuppressed } from './suppression'
 import type { RowResult } from './transform'
@@ -44,8 +45,14 @@ export class ImportWriter {
   private readonly s: ReturnType<typeof prepare>
   private readonly upsIdentsByCount: Statement[] = []
 
+  /** False for a source's first events: there is nothing earlier to replace, so no delete per order. */
+  private readonly sourceHadEvents: boolean
+  /** `kind\0value` → the record an event attaches to; see eventOwner. */
+  private readonly ownerByIdent = new Map<string, number>()
+
   constructor(private readonly db: SqliteDatabase, private readonly ctx: Ctx, private readonly isSuppressed: IsSuppressed) {
     this.s = prepare(db)
+    this.sourceHadEvents = db.prepare('SELECT 1 FROM events WHERE source_id = ? LIMIT 1').pluck().get(ctx.sourceId) !== undefined
   }
 
   /** Writes one row (its raw cells always; its record or event when it has one). */
@@ -61,7 +68,7 @@ export class ImportWriter {
     if (result.orderKey !== null && !this.orderOwners.has(result.orderKey)) {
       this.orderOwners.set(result.orderKey, recordId)
       // A newer export repeats orders it already held: their events are replaced, not duplicated.
-      this.counts.eventsReplaced += this.s.delPrevEvents.run(this.ctx.sourceId, result.orderKey, this.ctx.importId).changes
+      if (this.sourceHadEvents) this.counts.eventsReplaced += this.s.delPrevEvents.run(this.ctx.sourceId, result.orderKey, this.ctx.importId).changes
     }
     for (const e of result.events) this.insertEvent(e, rawId, recordId)
     this.counts.eventsImported++
@@ -149,18 +156,36 @@ export class ImportWriter {
   private eventOwner(r: Extract<RowResult, { outcome: 'event' }>): number | 'create' | 'none' {
     const p = r.person
     if (p.sourceKey !== null && this.ctx.system) {
-      const id = this.s.findByIdent.get(`external:${this.ctx.system}`, p.sourceKey) as number | undefined
+      const id = this.findOwner(`external:${this.ctx.system}`, p.sourceKey)
       if (id !== undefined) return id
     }
     for (const kind of ['email', 'phone'] as const) {
       const value = kind === 'email' ? p.fields.email : p.fields.phone
       if (value === null) continue
-      const id = this.s.findByIdent.get(kind, value) as number | undefined
+      const id = this.findOwner(kind, value)
       if (id !== undefined) return id
     }
     const inherited = r.orderKey === null ? undefined : this.orderOwners.get(r.orderKey)
     if (inherited !== undefined) return inherited
     return r.hasKey || p.fields.full_name || p.fields.last_name ? 'create' : 'none'
+  }
+
+  /**
+   * The lowest record id holding the identifier. Found ids are remembered for this import (an order's
+   * lines and a customer's orders repeat the same email): records are never deleted during an import and
+   * new ones get higher ids, so a found answer cannot change. Misses are not remembered, since a record
+   * created from an earlier event may supply the identifier. Bounded like the normaliser memos.
+   */
+  private findOwner(kind: string, value: string): number | undefined {
+    const key = `${kind}\0${value}`
+    const known = this.ownerByIdent.get(key)
+    if (known !== undefined) return known
+    const id = this.s.findByIdent.get(kind, value) as number | undefined
+    if (id !== undefined) {
+      if (this.ownerByIdent.size >= MEMO_LIMIT) this.ownerByIdent.clear()
+      this.ownerByIdent.set(key, id)
+    }
+    return id
   }
 
   private insertEvent(e: EventDraft, rawId: number, recordId: number): void {
