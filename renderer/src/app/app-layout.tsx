@@ -14,6 +14,7 @@ export function AppLayout(): React.JSX.Element {
   useJobsSync(true)
   const route = useAppStore((s) => s.route)
   const navigate = useAppStore((s) => s.navigate)
+  useShellEvents()
   useEffect(() => {
     const onPop = (): void => useAppStore.setState({ route: routeFromHash(window.location.hash) })
     window.addEventListener('popstate', onPop)
@@ -67,6 +68,35 @@ export function AppLayout(): React.JSX.Element {
       <JobsPanel />
     </AppShell>
   )
+}
+
+/**
+ * Events from the desktop shell: files dropped on the window open the import wizard with that file; native
+ * menu commands navigate or lock. (The browser bridge never sends these.)
+ */
+function useShellEvents(): void {
+  const api = useApi()
+  useEffect(() => {
+    const offFiles = api.on('files:opened', ({ intent, files }) => {
+      const first = files[0]
+      if (intent !== 'import' || !first) return
+      useAppStore.getState().setPendingImport(first)
+      useAppStore.getState().navigate({ screen: 'import' })
+    })
+    const offMenu = api.on('menu:command', ({ command }) => {
+      const { navigate } = useAppStore.getState()
+      if (command === 'import') navigate({ screen: 'import' })
+      else if (command === 'export') navigate({ screen: 'exports' })
+      else if (command === 'settings' || command === 'backup') navigate({ screen: 'settings' })
+      // New/open workspace: lock this one; the unlock screen offers create and open.
+      else if (command === 'lock' || command === 'new-workspace' || command === 'open-workspace')
+        void api.invoke('workspace:lock', {}).then((s) => useAppStore.getState().setStatus(s))
+    })
+    return () => {
+      offFiles()
+      offMenu()
+    }
+  }, [api])
 }
 
 function Header(): React.JSX.Element {

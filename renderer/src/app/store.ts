@@ -1,5 +1,5 @@
 import { create, type StateCreator } from 'zustand'
-import type { JobView, WorkspaceStatus } from '../../../shared/api/channels'
+import type { FileRef, JobView, WorkspaceStatus } from '../../../shared/api/channels'
 import { createReviewSlice, type ReviewSlice } from '../features/review/slice'
 
 /**
@@ -37,6 +37,9 @@ export interface JobsSlice {
 export interface UiSlice {
   route: Route
   navigate(route: Route): void
+  /** A file handed to the app from outside (dropped on the window, "Open with"), waiting for the import wizard. */
+  pendingImport: FileRef | null
+  setPendingImport(file: FileRef | null): void
 }
 
 export type AppState = SessionSlice & JobsSlice & UiSlice & ReviewSlice
@@ -77,6 +80,8 @@ const createUiSlice: SliceCreator<UiSlice> = (set) => ({
     }
     set({ route })
   },
+  pendingImport: null,
+  setPendingImport: (pendingImport) => set({ pendingImport }),
 })
 
 export const useAppStore = create<AppState>()((...a) => ({

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Button, Group, Stack, Text } from '@mantine/core'
 import { Dropzone } from '@mantine/dropzone'
 import { IconFileSpreadsheet, IconUpload, IconX } from '@tabler/icons-react'
@@ -16,7 +16,6 @@ export function FileStep({ onChosen }: { onChosen(file: FileRef): void }): React
   const api = useApi()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>()
-  useEffect(() => api.on('files:opened', ({ intent, files }) => intent === 'import' && files[0] && onChosen(files[0])), [api, onChosen])
   const upload = async (files: File[]): Promise<void> => {
     const f = files[0]
     if (!f) return

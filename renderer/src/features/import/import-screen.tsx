@@ -6,6 +6,7 @@ import { useApi } from '../../app/api'
 import { formatNumber } from '../../app/format'
 import { refreshJobs } from '../../app/jobs-sync'
 import type { ScreenProps } from '../../app/screens'
+import { useAppStore } from '../../app/store'
 import { useApiQuery } from '../../app/use-query'
 import { ErrorAlert } from '../../components/error-alert'
 import { ColumnMapping } from './column-mapping'
@@ -17,8 +18,16 @@ const baseName = (name: string): string => name.replace(/\.[^.]+$/, '')
 
 /** The import wizard: file → preview and mapping → run with progress → report. */
 export function ImportScreen(_props: ScreenProps): React.JSX.Element {
+  const pending = useAppStore((s) => s.pendingImport)
   const [file, setFile] = useState<FileRef | null>(null)
   const [jobId, setJobId] = useState<string | null>(null)
+  // A file dropped on the window (desktop app) starts the wizard at the mapping step.
+  useEffect(() => {
+    if (!pending) return
+    setFile(pending)
+    setJobId(null)
+    useAppStore.getState().setPendingImport(null)
+  }, [pending])
   const step = jobId ? 2 : file ? 1 : 0
   const reset = useCallback(() => {
     setFile(null)
