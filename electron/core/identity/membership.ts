@@ -17,31 +17,54 @@ export interface MembershipChange {
 
 const nowIso = (): string => new Date().toISOString()
 
-// An import creates a profile per record: preparing the statement once per connection, not per call,
-// takes a compile off every row. WeakMap: a closed connection's statement goes with it.
-const insertProfile = new WeakMap<SqliteDatabase, Statement>()
+// Imports create a profile per record and resolution moves records by the hundred thousand: every statement
+// is prepared once per connection, not per call. WeakMap: a closed connection's statements go with it.
+interface Statements {
+  insertProfile: Statement
+  profileOf: Statement
+  setProfile: Statement
+  history: Statement
+  touchProfiles: Statement
+  size: Statement
+  recordsOf: Statement
+  retire: Statement
+}
+const cache = new WeakMap<SqliteDatabase, Statements>()
+
+function statements(db: SqliteDatabase): Statements {
+  let s = cache.get(db)
+  if (!s) {
+    s = {
+      insertProfile: db.prepare('INSERT INTO profiles (created_at, updated_at) VALUES (?, ?)'),
+      profileOf: db.prepare('SELECT profile_id FROM records WHERE id = ?').pluck(),
+      setProfile: db.prepare('UPDATE records SET profile_id = ?, updated_at = ? WHERE id = ?'),
+      history: db.prepare(`INSERT INTO membership_history (record_id, from_profile, to_profile, cause, score, decision_id, actor, reason, at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      touchProfiles: db.prepare('UPDATE profiles SET updated_at = ? WHERE id IN (?, ?)'),
+      size: db.prepare('SELECT count(*) FROM records WHERE profile_id = ?').pluck(),
+      recordsOf: db.prepare('SELECT id FROM records WHERE profile_id = ? ORDER BY id').pluck(),
+      retire: db.prepare("UPDATE profiles SET status = 'merged', merged_into = ?, updated_at = ? WHERE id = ? AND status = 'active'"),
+    }
+    cache.set(db, s)
+  }
+  return s
+}
 
 /** Creates a new, empty active profile and returns its id (ids are never reused: AUTOINCREMENT). */
 export function createProfile(db: SqliteDatabase, at = nowIso()): number {
-  let stmt = insertProfile.get(db)
-  if (!stmt) {
-    stmt = db.prepare('INSERT INTO profiles (created_at, updated_at) VALUES (?, ?)')
-    insertProfile.set(db, stmt)
-  }
-  return Number(stmt.run(at, at).lastInsertRowid)
+  return Number(statements(db).insertProfile.run(at, at).lastInsertRowid)
 }
 
 /** Moves one record to `toProfile`; records the change. A no-op when it is already there. */
 export function moveRecord(db: SqliteDatabase, recordId: number, toProfile: number, change: MembershipChange): void {
-  const from = db.prepare('SELECT profile_id FROM records WHERE id = ?').pluck().get(recordId) as number | undefined
+  const st = statements(db)
+  const from = st.profileOf.get(recordId) as number | undefined
   if (from === undefined) throw new Error(`record ${recordId} does not exist`)
   if (from === toProfile) return
   const at = change.at ?? nowIso()
-  db.prepare('UPDATE records SET profile_id = ?, updated_at = ? WHERE id = ?').run(toProfile, at, recordId)
-  db.prepare(`INSERT INTO membership_history (record_id, from_profile, to_profile, cause, score, decision_id, actor, reason, at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(recordId, from, toProfile, change.cause, change.score ?? null, change.decisionId ?? null,
-    change.actor ?? null, change.reason ?? null, at)
-  db.prepare('UPDATE profiles SET updated_at = ? WHERE id IN (?, ?)').run(at, from, toProfile)
+  st.setProfile.run(toProfile, at, recordId)
+  st.history.run(recordId, from, toProfile, change.cause, change.score ?? null, change.decisionId ?? null, change.actor ?? null, change.reason ?? null, at)
+  st.touchProfiles.run(at, from, toProfile)
   retireIfEmpty(db, from, toProfile, at)
 }
 
@@ -51,11 +74,11 @@ export function moveRecord(db: SqliteDatabase, recordId: number, toProfile: numb
  */
 export function mergeProfiles(db: SqliteDatabase, a: number, b: number, change: MembershipChange): number {
   if (a === b) return a
-  const size = db.prepare('SELECT count(*) FROM records WHERE profile_id = ?').pluck()
-  const [na, nb] = [size.get(a) as number, size.get(b) as number]
+  const st = statements(db)
+  const [na, nb] = [st.size.get(a) as number, st.size.get(b) as number]
   const keep = na > nb || (na === nb && a < b) ? a : b
   const gone = keep === a ? b : a
-  const ids = db.prepare('SELECT id FROM records WHERE profile_id = ? ORDER BY id').pluck().all(gone) as number[]
+  const ids = st.recordsOf.all(gone) as number[]
   for (const id of ids) moveRecord(db, id, keep, change)
   return keep
 }
@@ -68,8 +91,6 @@ export function detachRecord(db: SqliteDatabase, recordId: number, change: Membe
 }
 
 function retireIfEmpty(db: SqliteDatabase, profileId: number, into: number, at: string): void {
-  const left = db.prepare('SELECT count(*) FROM records WHERE profile_id = ?').pluck().get(profileId) as number
-  if (left === 0) {
-    db.prepare("UPDATE profiles SET status = 'merged', merged_into = ?, updated_at = ? WHERE id = ? AND status = 'active'").run(into, at, profileId)
-  }
+  const st = statements(db)
+  if ((st.size.get(profileId) as number) === 0) st.retire.run(into, at, profileId)
 }
