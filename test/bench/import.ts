@@ -33,6 +33,14 @@ export interface BenchImportResult {
   sqliteSeconds: number
   /** tesseraSeconds / sqliteSeconds: the target is ≤ 3. */
   ratio: number
+  /**
+   * CPU seconds (user + system) of the import (all its threads) and of the sqlite3 shell, and their ratio:
+   * on a shared, overloaded machine wall times swing with the load, CPU time much less. Null without
+   * /usr/bin/time (the shell's CPU time is read through it).
+   */
+  tesseraCpuSeconds: number
+  sqliteCpuSeconds: number | null
+  cpuRatio: number | null
   tesseraRowsPerSecond: number
   sqliteRowsPerSecond: number
   /** Peak resident memory of this process, MB (the import runs in it; the sqlite3 shell is a child). */
@@ -53,12 +61,13 @@ export async function benchImport(opts: BenchImportOptions = {}): Promise<BenchI
     const files = readdirSync(dataDir).filter((f) => f.endsWith('.csv') && f !== 'truth.csv').sort().map((f) => join(dataDir, f))
     const bytes = files.reduce((n, f) => n + statSync(f).size, 0)
 
-    const sqliteSeconds = sqliteImport(files, join(dir, 'reference.db'))
+    const { seconds: sqliteSeconds, cpuSeconds: sqliteCpuSeconds } = sqliteImport(files, join(dir, 'reference.db'))
     log(`sqlite3 .import: ${sqliteSeconds.toFixed(2)} s`)
 
     const ws = createWorkspace(join(dir, 'bench.tdb'), 'bench passphrase', { kdf: { log2N: 12, r: 8, p: 1 } })
     const reports: ImportReport[] = []
     const t0 = process.hrtime.bigint()
+    const cpu0 = process.cpuUsage()
     try {
       for (const f of files) {
         const r = await importFile(ws, f, { defaultCountry: 'US' })
@@ -69,9 +78,12 @@ export async function benchImport(opts: BenchImportOptions = {}): Promise<BenchI
       ws.close()
     }
     const tesseraSeconds = Number(process.hrtime.bigint() - t0) / 1e9
+    const cpu = process.cpuUsage(cpu0)
+    const tesseraCpuSeconds = (cpu.user + cpu.system) / 1e6
     const rows = reports.reduce((n, r) => n + r.rows, 0)
     return {
       rows, bytes, files: files.length, tesseraSeconds, sqliteSeconds, ratio: tesseraSeconds / sqliteSeconds,
+      tesseraCpuSeconds, sqliteCpuSeconds, cpuRatio: sqliteCpuSeconds ? tesseraCpuSeconds / sqliteCpuSeconds : null,
       tesseraRowsPerSecond: rows / tesseraSeconds, sqliteRowsPerSecond: rows / sqliteSeconds,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       reports: reports.map(({ source, rows: n, recordsImported, eventsImported, rowsQuarantined, durationMs }) =>
@@ -83,17 +95,21 @@ export async function benchImport(opts: BenchImportOptions = {}): Promise<BenchI
   }
 }
 
-/** The reference: the sqlite3 shell's own CSV import of every file into one plain database, timed. */
-function sqliteImport(files: string[], dbPath: string): number {
+/** The reference: the sqlite3 shell's own CSV import of every file into one plain database, timed (wall and CPU). */
+function sqliteImport(files: string[], dbPath: string): { seconds: number; cpuSeconds: number | null } {
   if (!existsSync('/usr/bin/sqlite3') && spawnSync('sqlite3', ['-version']).status !== 0) {
     throw new Error('sqlite3 is not installed (apt-get install sqlite3): it is the benchmark reference.')
   }
   const script = files.map((f, i) => `.import --csv '${f.replaceAll("'", "''")}' t${i}`).join('\n')
+  // /usr/bin/time adds a fork and an exec (about a millisecond) and reports the shell's own CPU time.
+  const timed = existsSync('/usr/bin/time')
+  const [cmd, args] = timed ? ['/usr/bin/time', ['-f', 'cpu %U %S', 'sqlite3', dbPath]] : ['sqlite3', [dbPath]]
   const t0 = process.hrtime.bigint()
-  const r = spawnSync('sqlite3', [dbPath], { input: `${script}\n`, encoding: 'utf8' })
+  const r = spawnSync(cmd, args, { input: `${script}\n`, encoding: 'utf8' })
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9
   if (r.status !== 0) throw new Error(`sqlite3 .import failed: ${r.stderr}`)
-  return seconds
+  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr)
+  return { seconds, cpuSeconds: m ? Number(m[1]) + Number(m[2]) : null }
 }
 
 function flag(name: string): string | undefined {
@@ -115,6 +131,8 @@ if (require.main === module) {
       `tessera  ${r.tesseraSeconds.toFixed(2)} s  ${k(r.tesseraRowsPerSecond)} rows/s (encrypted, normalised, indexed)`,
       `sqlite3  ${r.sqliteSeconds.toFixed(2)} s  ${k(r.sqliteRowsPerSecond)} rows/s (.import, plain)`,
       `ratio    ${r.ratio.toFixed(2)}× (target ≤ 3×)   peak RSS ${r.peakRssMb.toFixed(0)} MB (target < 1024)`,
+      r.cpuRatio === null ? 'cpu      (no /usr/bin/time: CPU ratio not measured)'
+        : `cpu      tessera ${r.tesseraCpuSeconds.toFixed(2)} s, sqlite3 ${r.sqliteCpuSeconds!.toFixed(2)} s: ratio ${r.cpuRatio.toFixed(2)}× (less load-sensitive than wall)`,
     ].join('\n') + '\n')
   }, (e: unknown) => {
     process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`)
