@@ -54,16 +54,20 @@ function MappingStep({ file, onBack, onStarted }: { file: FileRef; onBack(): voi
   const [source, setSource] = useState(baseName(file.name))
   const [preset, setPreset] = useState<string | null>(null)
   const [mapping, setMapping] = useState<ImportMapping | undefined>(undefined)
+  const [sheet, setSheet] = useState<string | null>(null)
+  const [country, setCountry] = useState('US')
+  const countryOk = /^[A-Za-z]{2}$/.test(country)
+  const extra = { ...(sheet ? { sheet } : {}), ...(countryOk ? { defaultCountry: country.toUpperCase() } : {}) }
   const [inspect, setInspect] = useState<InspectView | undefined>()
   const [error, setError] = useState<unknown>()
   const [starting, setStarting] = useState(false)
-  const key = JSON.stringify([file.ref, preset, mapping])
+  const key = JSON.stringify([file.ref, preset, mapping, extra])
 
   useEffect(() => {
     let alive = true
     setError(undefined)
     api
-      .invoke('import:inspect', { file, ...(preset ? { preset } : {}), ...(mapping ? { mapping } : {}) })
+      .invoke('import:inspect', { file, ...extra, ...(preset ? { preset } : {}), ...(mapping ? { mapping } : {}) })
       .then((r) => alive && setInspect(r))
       .catch((e: unknown) => alive && setError(e))
     return () => {
@@ -86,7 +90,7 @@ function MappingStep({ file, onBack, onStarted }: { file: FileRef; onBack(): voi
     setStarting(true)
     setError(undefined)
     try {
-      const { jobId } = await api.invoke('import:start', { file, source: source.trim() || baseName(file.name), mapping: mapping ?? inspect.mapping })
+      const { jobId } = await api.invoke('import:start', { file, ...extra, source: source.trim() || baseName(file.name), mapping: mapping ?? inspect.mapping })
       await refreshJobs().catch(() => undefined)
       onStarted(jobId)
     } catch (e) {
@@ -117,6 +121,10 @@ function MappingStep({ file, onBack, onStarted }: { file: FileRef; onBack(): voi
               clearable
               w={260}
             />
+            {r.sheets && r.sheets.length > 1 ? (
+              <Select label="Sheet" description="This workbook has several" data={r.sheets} value={sheet ?? r.sheet ?? null} onChange={(v) => { setSheet(v); setMapping(undefined) }} w={180} allowDeselect={false} />
+            ) : null}
+            <TextInput label="Default country" description="For phones without +code" value={country} onChange={(e) => setCountry(e.currentTarget.value)} w={130} maxLength={2} error={countryOk ? undefined : 'Two letters, e.g. GB'} />
           </Group>
           <Group gap="xs">
             <Badge variant="light">{r.format.toUpperCase()}</Badge>
