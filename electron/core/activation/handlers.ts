@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type { FileRef } from '../../../shared/api/channels/common'
 import type { exportChannels } from '../../../shared/api/channels/exports'
 import type { HandlerMap, In, Out } from '../../../shared/api/contract'
@@ -44,13 +44,29 @@ function defaultFileName(segment: string, preset: string, format: string): strin
  * and, for the browser, the bytes of a file this session wrote. Files without a chosen destination go to
  * a folder private to this process; `exports:download` serves only files this session wrote.
  */
-export function exportHandlers(access: WorkspaceAccess, files: { path(file: FileRef): string }): HandlerMap<keyof typeof exportChannels> {
+export function exportHandlers(
+  access: WorkspaceAccess,
+  files: { path(file: FileRef): string },
+  jobs: { enqueue(kind: string, params: unknown): string },
+): HandlerMap<keyof typeof exportChannels> {
   const written = new Map<number, string>()
   let dir: string | undefined
   const fresh = (): Workspace => {
     const ws = access.workspace()
     refreshDirtyProfiles(ws)
     return ws
+  }
+  /** The chosen file, else a file in this process's private folder (served by exports:download). */
+  const outPath = (file: FileRef | undefined, fileName: string | undefined, input: In<'exports:preview'>): string => {
+    if (file) return files.path(file)
+    dir ??= mkdtempSync(join(tmpdir(), 'tessera-exports-'))
+    return join(dir, basename(fileName ?? defaultFileName(input.segment, input.preset, getPreset(input.preset).format)))
+  }
+  /** A file an export job of this session wrote to the private folder (its log row names the path). */
+  const privateFile = (exportId: number): string | undefined => {
+    if (!dir) return undefined
+    const path = access.workspace().sqlite.prepare('SELECT file_name FROM exports WHERE id = ?').pluck().get(exportId) as string | undefined
+    return path !== undefined && dirname(path) === dir && existsSync(path) ? path : undefined
   }
   return {
     'exports:presets': async () => listExportPresets().map((p) => ({
@@ -63,20 +79,19 @@ export function exportHandlers(access: WorkspaceAccess, files: { path(file: File
     'exports:preview': async (input) => previewView(previewExport(fresh(), options(input))),
     'exports:run': async ({ file, fileName, ...input }) => {
       const ws = fresh()
-      const format = getPreset(input.preset).format
-      let out: string
-      if (file) out = files.path(file)
-      else {
-        dir ??= mkdtempSync(join(tmpdir(), 'tessera-exports-'))
-        out = join(dir, basename(fileName ?? defaultFileName(input.segment, input.preset, format)))
-      }
+      const out = outPath(file, fileName, input)
       const r = await runExport(ws, { ...options(input), out, actor: localActor() })
       written.set(r.exportId, r.file)
       access.changed('exports')
       return { ...previewView(r), exportId: r.exportId, fileName: basename(r.file), sha256: r.sha256, downloadable: true }
     },
+    /** The job-based export (the UI's choice: the main thread stays free); the result is in jobs:get. */
+    'exports:start': async ({ file, fileName, ...input }) => {
+      access.workspace()
+      return { jobId: jobs.enqueue('export', { ...options(input), out: outPath(file, fileName, input) }) }
+    },
     'exports:download': async ({ exportId }) => {
-      const path = written.get(exportId)
+      const path = written.get(exportId) ?? privateFile(exportId)
       if (!path) throw new CdpError('NotFound', `Export ${exportId} was not written in this session; run it again to download it.`)
       const name = basename(path)
       const ext = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase() ?? 'csv'

@@ -65,7 +65,16 @@ export const exportChannels = {
     input: exportRequest.extend({ file: fileRef.optional(), fileName: z.string().min(1).max(200).optional() }),
     output: exportPreview.extend({ exportId: z.number().int(), fileName: z.string(), sha256: z.string(), downloadable: z.boolean() }),
   },
-  /** The bytes of a file this session wrote with exports:run (base64), for a browser download. */
+  /**
+   * The same export as a background job (the UI should use this one: the main thread stays free while the
+   * file is written). Progress via `job:progress`; `jobs:get` then holds the result: the exports:run output
+   * without `downloadable`. A file written without `file` is downloaded with exports:download.
+   */
+  'exports:start': {
+    input: exportRequest.extend({ file: fileRef.optional(), fileName: z.string().min(1).max(200).optional() }),
+    output: z.strictObject({ jobId: z.string() }),
+  },
+  /** The bytes of a file this session wrote with exports:run or exports:start (base64), for a browser download. */
   'exports:download': {
     input: z.strictObject({ exportId: z.number().int().positive() }),
     output: z.strictObject({ fileName: z.string(), mime: z.string(), base64: z.string() }),

@@ -86,8 +86,11 @@ export const importChannels = {
       sheet: z.string().min(1).optional(),
       defaultCountry: z.string().length(2).optional(),
       force: z.boolean().optional(),
+      /** A job queued behind the import, run only if it succeeds: resolve identities (then refresh
+       *  profiles), or only refresh profiles. Its id comes back as `followUpJobId`. */
+      followUp: z.enum(['resolve', 'refresh']).optional(),
     }),
-    output: z.strictObject({ jobId: z.string() }),
+    output: z.strictObject({ jobId: z.string(), followUpJobId: z.string().optional() }),
   },
   'import:inspect': {
     input: z.strictObject({ ...importOptions, rows: z.number().int().min(10).max(2000).default(200) }),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoTime, noInput } from './common'
+import { fileRef, isoTime, noInput } from './common'
 
 export const jobStatus = z.enum(['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted'])
 export type JobStatusValue = z.infer<typeof jobStatus>
@@ -43,4 +43,23 @@ export const jobChannels = {
   },
   'jobs:cancel': { input: z.strictObject({ jobId: z.string().min(1) }), output: jobView },
   'jobs:kinds': { input: noInput, output: z.array(z.string()) },
+  /**
+   * Typed starters for the other engines' background jobs (progress via `job:progress`, the result in
+   * `jobs:get` once `job:finished` says done). Identity resolution, then a refresh of the profiles its
+   * merges touched; cancellable until it starts saving (it writes nothing before).
+   */
+  'identity:resolve-start': {
+    input: z.strictObject({ full: z.boolean().default(false) }),
+    output: z.strictObject({ jobId: z.string() }),
+  },
+  /** Rebuilds golden records, traits and search rows of the profiles changed since the last refresh (or all). */
+  'profiles:refresh-start': {
+    input: z.strictObject({ all: z.boolean().default(false) }),
+    output: z.strictObject({ jobId: z.string() }),
+  },
+  /** Backs the open workspace up to the encrypted file the analyst chose (save dialog, or a typed path). */
+  'workspace:backup-start': {
+    input: z.strictObject({ file: fileRef }),
+    output: z.strictObject({ jobId: z.string() }),
+  },
 } as const
