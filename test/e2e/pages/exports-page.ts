@@ -14,7 +14,7 @@ export class ExportsPage {
   }
 
   async chooseSegment(label: RegExp): Promise<void> {
-    await this.page.getByRole('textbox', { name: 'Segment to export' }).click()
+    await this.page.getByRole('combobox', { name: 'Segment to export' }).click()
     await this.page.getByRole('option', { name: label }).click()
     await this.next()
   }
