@@ -146,10 +146,21 @@ describe('resolve', () => {
 
   it('keeps two ids of one source system apart (queued for review instead)', async () => {
     t = tempWorkspace()
-    const [a, b] = seedRecords(t.ws, [...crowd, { ...john, source: 'shop', sourceKey: 'C-1' }, { ...john, source: 'shop', sourceKey: 'C-2' }]).slice(-2)
+    // Same name, birth date and postcode: a likely match, but nothing personal enough to be one customer twice.
+    const other = { ...john, email: 'jsmith@work.example', phone: null, street: '14 Pinkerton Circuit' }
+    const [a, b] = seedRecords(t.ws, [...crowd, { ...john, source: 'shop', sourceKey: 'C-1' }, { ...other, source: 'shop', sourceKey: 'C-2' }]).slice(-2)
     const r = await resolve(t.ws)
     expect(profileOf(a!)).not.toBe(profileOf(b!))
     expect(r.queued).toBe(1)
+  })
+
+  it('merges a within-source duplicate: one customer registered twice (same name and mailbox)', async () => {
+    t = tempWorkspace()
+    const twice = { ...john, phone: null, street: null, postcode: null }
+    const [a, b] = seedRecords(t.ws, [...crowd, { ...twice, source: 'shop', sourceKey: 'C-1' }, { ...twice, source: 'shop', sourceKey: 'C-2' }]).slice(-2)
+    const r = await resolve(t.ws)
+    expect(profileOf(a!)).toBe(profileOf(b!))
+    expect(r.refused['id-conflict'] ?? 0).toBe(0)
   })
 })
 

@@ -43,6 +43,27 @@ describe('clusterPairs', () => {
     expect(r.refused[0]!.reason).toBe('id-conflict')
   })
 
+  it('lets a strong within-source duplicate join two ids of one system, and only that edge', () => {
+    const systemIds = [['hubspot:1'], ['hubspot:2'], ['hubspot:3']]
+    // 0–1 is a duplicate (one person registered twice); 1–2 scores as high but is no duplicate.
+    const r = clusterPairs(input(3, [[0, 1, 0.99, 2], [1, 2, 0.99, 2]], { systemIds, duplicate: Uint8Array.from([1, 0]) }))
+    expect(r.merges.map((m) => m.t)).toEqual([0])
+    expect(r.refused).toEqual([{ t: 1, reason: 'id-conflict' }])
+  })
+
+  it('keeps a cluster of joined duplicates from taking a third id of the system', () => {
+    const systemIds = [['hubspot:1'], ['hubspot:2'], ['hubspot:3'], []]
+    const r = clusterPairs(input(4, [[0, 1, 0.999, 2], [1, 3, 0.99, 2], [3, 2, 0.98, 2]], { systemIds, duplicate: Uint8Array.from([1, 0, 0]) }))
+    expect(r.merges.map((m) => m.t)).toEqual([0, 1])
+    expect(r.refused).toEqual([{ t: 2, reason: 'id-conflict' }])
+  })
+
+  it('does not treat a duplicate edge between two clusters as a weak bridge', () => {
+    const edges: Array<[number, number, number, number]> = [[0, 1, 0.999, 2], [2, 3, 0.999, 2], [1, 2, 0.9, 2], [0, 3, 0.01, 0]]
+    const r = clusterPairs(input(4, edges, { duplicate: Uint8Array.from([0, 0, 1, 0]) }))
+    expect(r.merges.map((m) => m.t)).toEqual([0, 1, 2])
+  })
+
   it('sends a single weak bridge between two clusters to review', () => {
     // {0,1} and {2,3} are strong pairs; 1–2 is the only auto edge across, and 0–3 says they differ.
     const r = clusterPairs(input(4, [[0, 1, 0.999, 2], [2, 3, 0.999, 2], [1, 2, 0.9, 2], [0, 3, 0.01, 0]]))

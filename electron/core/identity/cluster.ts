@@ -2,7 +2,9 @@
  * Clustering without chaining. Starts from the current profiles (so ids stay stable), applies human
  * must-links, then auto-band edges strongest first, refusing any merge that would
  *  - join records a human kept apart (cannot-link), or
- *  - put two different ids of one system into one profile (two Shopify customer ids = two people), or
+ *  - put two different ids of one system into one profile (two Shopify customer ids = two people), unless the
+ *    edge itself is a strong within-source duplicate (same name and same mailbox, or same name, phone and
+ *    address: one person registered twice), or
  *  - let one weak bridge join two clusters: across the two clusters the scored pairs must on average be
  *    matches, and two clusters of 2+ records need two auto edges between them or one very strong edge.
  * Refused edges are returned for the review queue with the reason.
@@ -23,6 +25,11 @@ export interface ClusterInput {
   systemIds: string[][]
   /** Weight at or above which one edge may join two multi-record clusters on its own. */
   strongWeight: number
+  /**
+   * Per pair, 1 when it is a strong within-source duplicate (see resolve.ts): such an edge may join clusters
+   * holding different ids of one system, and is not a weak bridge. Omitted: no pair is.
+   */
+  duplicate?: Uint8Array
 }
 
 export type RefusalReason = 'cannot-link' | 'id-conflict' | 'weak-bridge'
@@ -36,14 +43,15 @@ export interface ClusterResult {
 class Clusters {
   readonly parent: Int32Array
   readonly members: number[][]
-  readonly systems: Array<Map<string, string>>
+  /** Per cluster root, system → its ids (one, or more once within-source duplicates were joined). */
+  readonly systems: Array<Map<string, string[]>>
   readonly cannot: number[][]
 
   constructor(n: number) {
     this.parent = new Int32Array(n)
     for (let i = 0; i < n; i++) this.parent[i] = i
     this.members = Array.from({ length: n }, (_v, i) => [i])
-    this.systems = Array.from({ length: n }, () => new Map<string, string>())
+    this.systems = Array.from({ length: n }, () => new Map<string, string[]>())
     this.cannot = Array.from({ length: n }, () => [])
   }
 
@@ -62,7 +70,11 @@ class Clusters {
     const [big, small] = this.members[ra]!.length >= this.members[rb]!.length ? [ra, rb] : [rb, ra]
     this.parent[small] = big
     for (const m of this.members[small]!) this.members[big]!.push(m)
-    for (const [k, v] of this.systems[small]!) this.systems[big]!.set(k, v)
+    for (const [k, v] of this.systems[small]!) {
+      const have = this.systems[big]!.get(k)
+      if (!have) this.systems[big]!.set(k, v)
+      else for (const id of v) if (!have.includes(id)) have.push(id)
+    }
     for (const c of this.cannot[small]!) this.cannot[big]!.push(c)
     this.members[small] = []
     this.systems[small] = new Map()
@@ -70,12 +82,19 @@ class Clusters {
     return big
   }
 
-  conflict(ra: number, rb: number): RefusalReason | null {
+  /**
+   * Why clusters ra and rb must not merge, or null. `duplicate`: the edge is a strong within-source
+   * duplicate, which may join different ids of one system (one person registered twice, often in several
+   * systems at once: twice in the newsletter and twice in the help desk).
+   */
+  conflict(ra: number, rb: number, duplicate = false): RefusalReason | null {
     for (const c of this.cannot[ra]!) if (this.find(c) === rb) return 'cannot-link'
     const [x, y] = this.systems[ra]!.size <= this.systems[rb]!.size ? [ra, rb] : [rb, ra]
     for (const [k, v] of this.systems[x]!) {
       const w = this.systems[y]!.get(k)
-      if (w !== undefined && w !== v) return 'id-conflict'
+      if (w === undefined || duplicate) continue
+      // Conflict when the merge would give both sides an id they do not have yet.
+      if (!v.every((id) => w.includes(id)) && !w.every((id) => v.includes(id))) return 'id-conflict'
     }
     return null
   }
@@ -103,7 +122,8 @@ export function clusterPairs(input: ClusterInput): ClusterResult {
     const ri = cl.find(i)
     const rj = cl.find(j)
     if (ri === rj) continue
-    const reason = cl.conflict(ri, rj) ?? bridgeCheck(cl, ri, rj, t, input, adjacency)
+    const duplicate = input.duplicate?.[t] === 1
+    const reason = cl.conflict(ri, rj, duplicate) ?? bridgeCheck(cl, ri, rj, t, input, adjacency, duplicate)
     if (reason) {
       result.refused.push({ t, reason })
       continue
@@ -119,7 +139,10 @@ function seed(cl: Clusters, input: ClusterInput): void {
   for (let i = 0; i < input.n; i++) {
     for (const id of input.systemIds[i]!) {
       const cut = id.indexOf(':')
-      cl.systems[i]!.set(id.slice(0, cut), id.slice(cut + 1))
+      const sys = id.slice(0, cut)
+      const have = cl.systems[i]!.get(sys)
+      if (have) have.push(id.slice(cut + 1))
+      else cl.systems[i]!.set(sys, [id.slice(cut + 1)])
     }
   }
   for (const [i, j] of input.cannotLink) {
@@ -155,7 +178,7 @@ function buildAdjacency(input: ClusterInput): { start: Int32Array; pairs: Int32A
 }
 
 function bridgeCheck(cl: Clusters, ri: number, rj: number, t: number, input: ClusterInput,
-  adj: { start: Int32Array; pairs: Int32Array }): RefusalReason | null {
+  adj: { start: Int32Array; pairs: Int32Array }, personal: boolean): RefusalReason | null {
   const si = cl.members[ri]!.length
   const sj = cl.members[rj]!.length
   if (si === 1 && sj === 1) return null
@@ -173,7 +196,10 @@ function bridgeCheck(cl: Clusters, ri: number, rj: number, t: number, input: Clu
       if (input.band[u] === 2) autoCross++
     }
   }
-  if (count > 0 && sum / count < 0.5) return 'weak-bridge'
-  if (si >= 2 && sj >= 2 && autoCross < 2 && input.weight[t]! < input.strongWeight) return 'weak-bridge'
+  // A within-source duplicate edge is personal evidence of its own: the other pairs across the two clusters
+  // (often a work and a personal address of the same name) need not average out as matches.
+  if (count > 0 && sum / count < 0.5 && !personal) return 'weak-bridge'
+  // A within-source duplicate edge is personal evidence, not a weak bridge: it is as good as a second edge.
+  if (si >= 2 && sj >= 2 && autoCross < 2 && !personal && input.weight[t]! < input.strongWeight) return 'weak-bridge'
   return null
 }

@@ -123,7 +123,8 @@ function splitNames(r: RecordRow): [string, string] {
   if ((!first || !last) && r.full_name) {
     const parts = tokens(fold(r.full_name))
     if (!first && parts.length > 1) first = parts[0]!
-    if (!last && parts.length > 0) last = parts[parts.length - 1]!
+    // A one-word full name ("Beth", what a help desk shows) is a first name, not a surname as well.
+    if (!last && (parts.length > 1 || (parts.length === 1 && !first))) last = parts[parts.length - 1]!
   }
   return [first, last]
 }

@@ -85,7 +85,7 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   const clusters = clusterPairs({
     n: p.n, profile: p.profile, a: cand.a, b: cand.b, probability: pairs.probability, band: pairs.band, weight: pairs.weight,
     mustLink: toIndex(constraints.mustLink), cannotLink: toIndex(constraints.cannotLink), systemIds: systemIds(ws, p),
-    strongWeight: STRONG_BRIDGE_WEIGHT,
+    strongWeight: STRONG_BRIDGE_WEIGHT, duplicate: withinSourceDuplicates(cand.a.length, levels),
   })
   opts.signal?.throwIfAborted()
   progress({ phase: 'saving', done: 0, total: 1 })
@@ -181,6 +181,34 @@ function band(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, mod
     bands[k] = bnd
   }
   return { a, b, levels, weight, probability, band: bands }
+}
+
+/**
+ * Strong within-source duplicate pairs: the same person registered twice in one system (two HubSpot Record
+ * IDs). The one-id-per-system rule exists to stop chaining two different customers of one shop; these pairs
+ * carry enough personal evidence on their own to be scored on the merits. No name or birth date may disagree
+ * (exact, nickname, one typo or missing), plus: the same mailbox (first names agree, or the row has no name),
+ * or both names, the same phone and no other house, or the exact same name at the same full address.
+ * Household members share address and landline but never a first name, so none of these is a household.
+ */
+export function withinSourceDuplicates(pairs: number, levels: Uint8Array): Uint8Array {
+  const out = new Uint8Array(pairs)
+  for (let t = 0; t < pairs; t++) {
+    const off = t * K
+    const first = levels[off + C.First]!
+    const last = levels[off + C.Last]!
+    if (first > 2 || last > 2 || levels[off + C.Dob]! >= 3) continue
+    const namesAgree = first !== 0 && last !== 0
+    const email = levels[off + C.Email]!
+    const address = levels[off + C.Address]!
+    // A nameless row (a newsletter signup) with the same mailbox: the family-inbox rule already kept known
+    // shared inboxes out of the auto band.
+    const sameMailbox = (email === 1 || email === 2) && (first !== 0 || last === 0)
+    const samePhone = namesAgree && levels[off + C.Phone] === 1 && address <= 2
+    const sameHome = first === 1 && last === 1 && address === 1
+    if (sameMailbox || samePhone || sameHome) out[t] = 1
+  }
+  return out
 }
 
 /**
