@@ -22,11 +22,11 @@ function setup() {
   const access: WorkspaceAccess = { workspace: () => t.ws, changed: (s) => changed.push(s) }
   const handlers = {
     ...reviewHandlers(access), ...segmentHandlers(access), ...settingsHandlers(access), ...privacyHandlers(access),
-    ...exportHandlers(access, { path: () => { throw new Error('no refs in this test') } }),
+    ...exportHandlers(access, { path: () => { throw new Error('no refs in this test') } }, { enqueue: () => 'job-1' }),
   }
   async function call<C extends keyof typeof handlers & Channel>(channel: C, input: InArg<C>): Promise<Out<C>> {
     const parsed = contract[channel].input.parse(input) as In<C>
-    const handler = handlers[channel] as (i: In<C>, c: { transport: 'test' }) => Promise<Out<C>>
+    const handler = handlers[channel] as unknown as (i: In<C>, c: { transport: 'test' }) => Promise<Out<C>>
     const out = await handler(parsed, { transport: 'test' })
     return contract[channel].output.parse(out) as Out<C>
   }
