@@ -8,8 +8,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // job-worker: background jobs run in worker threads from their own bundled entry (spawn-worker.ts).
-        input: { index: resolve(__dirname, 'electron/main/index.ts'), 'job-worker': resolve(__dirname, 'electron/core/jobs/worker.ts') },
+        // job-worker: background jobs run in worker threads from their own bundled entry (spawn-worker.ts);
+        // identity-score-worker: the resolver's scoring thread (electron/core/identity/parallel-levels.ts).
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'), 'job-worker': resolve(__dirname, 'electron/core/jobs/worker.ts'),
+          'identity-score-worker': resolve(__dirname, 'electron/core/identity/score-worker.ts'),
+        },
         external: ['better-sqlite3-multiple-ciphers'],
       },
     },
