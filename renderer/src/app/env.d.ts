@@ -1,2 +1,3 @@
-// Vite's client types: CSS side-effect imports, import.meta.env, asset URLs.
-/// <reference types="vite/client" />
+// Stylesheets imported for their side effect (bundled by Vite). Declared narrowly on purpose: pulling in
+// all of `vite/client` would retype globals such as `performance` for the Node-side code in this project.
+declare module '*.css'
