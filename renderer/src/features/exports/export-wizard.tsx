@@ -2,13 +2,13 @@ import { useState } from 'react'
 import { Alert, Badge, Button, Code, Group, MultiSelect, Paper, Radio, Select, SimpleGrid, Stack, Stepper, Switch, Text } from '@mantine/core'
 import { IconCheck, IconDownload } from '@tabler/icons-react'
 import type { ExportPresetView } from '../../../../shared/api/channels/exports'
-import type { Out } from '../../../../shared/api/contract'
 import { errorMessage, useApi } from '../../app/api'
 import { formatNumber } from '../../app/format'
 import { useApiQuery } from '../../app/use-query'
 import { ErrorAlert } from '../../components/error-alert'
 import { downloadBase64 } from './download'
 import { ExportPreviewPanel } from './exclusions'
+import { runExportJob, type ExportJobResult } from './run-export-job'
 
 interface Choice {
   segment: string | null
@@ -26,7 +26,8 @@ export function ExportWizard(): React.JSX.Element {
   const api = useApi()
   const [step, setStep] = useState(0)
   const [c, setC] = useState<Choice>({ segment: null, preset: null, hashed: true, columns: [] })
-  const [result, setResult] = useState<Out<'exports:run'> | undefined>()
+  const [result, setResult] = useState<ExportJobResult | undefined>()
+  const [writing, setWriting] = useState(false)
   const [error, setError] = useState<string | undefined>()
   const segments = useApiQuery('segments:list', {}, { scopes: ['segments'] })
   const presets = useApiQuery('exports:presets', {})
@@ -48,7 +49,8 @@ export function ExportWizard(): React.JSX.Element {
         if (!chosen.file) return
         file = chosen.file
       }
-      const r = await api.invoke('exports:run', { ...request, ...(file ? { file } : {}) })
+      setWriting(true)
+      const r = await runExportJob(api, { ...request, ...(file ? { file } : {}) })
       setResult(r)
       if (!file) {
         const d = await api.invoke('exports:download', { exportId: r.exportId })
@@ -57,6 +59,8 @@ export function ExportWizard(): React.JSX.Element {
       setStep(5)
     } catch (e) {
       setError(errorMessage(e))
+    } finally {
+      setWriting(false)
     }
   }
 
@@ -99,9 +103,12 @@ export function ExportWizard(): React.JSX.Element {
           {preview.data ? <ExportPreviewPanel preview={preview.data} /> : <Text c="dimmed" size="sm">Checking consent and suppression…</Text>}
         </Stepper.Step>
         <Stepper.Step label="Save" description="Write the file">
-          <Text size="sm" mb="sm">{formatNumber(preview.data?.included ?? 0)} profiles go into a {preset?.format.toUpperCase()} file for {preset?.label}. The export is logged with the file's SHA-256.</Text>
+          <Text size="sm" mb="sm">
+            {formatNumber(preview.data?.included ?? 0)} profiles go into a {preset?.format.toUpperCase()} file for {preset?.label}. The file is written in the background
+            (see Jobs) and logged with its SHA-256.
+          </Text>
           {error ? <Alert color="red" role="alert">{error}</Alert> : null}
-          <Button leftSection={<IconDownload size={16} />} onClick={() => void save()}>{api.shell === 'electron' ? 'Save file…' : 'Save and download'}</Button>
+          <Button leftSection={<IconDownload size={16} />} loading={writing} onClick={() => void save()}>{api.shell === 'electron' ? 'Save file…' : 'Save and download'}</Button>
         </Stepper.Step>
         <Stepper.Completed>
           {result ? (

@@ -18,8 +18,9 @@ export function ExportsScreen(_props: ScreenProps): React.JSX.Element {
   )
 }
 
+/** Every export written from this workspace; export jobs announce `jobs`, so that scope refreshes it too. */
 function ExportHistory(): React.JSX.Element {
-  const q = useApiQuery('exports:history', { limit: 50 }, { scopes: ['exports'] })
+  const q = useApiQuery('exports:history', { limit: 50 }, { scopes: ['exports', 'jobs'] })
   return (
     <Paper withBorder p="sm">
       <Text fw={600} mb="xs">Export history</Text>
