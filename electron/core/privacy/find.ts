@@ -1,6 +1,7 @@
 import { CdpError } from '../../../shared/api/errors'
 import type { Workspace } from '../db'
 import { emailMatchKey, normalizeEmail, normalizePhone } from '../import/normalize'
+import { activeProfileId } from '../profiles'
 
 /**
  * Finding one person for a privacy request: an email, a phone or a profile id. Emails and phones are
@@ -20,7 +21,7 @@ export interface FoundPerson {
 /** Resolves a target to the profiles it names. Throws CdpError InvalidInput (unusable value) or NotFound (unknown profile id). */
 export function findPerson(ws: Workspace, target: PersonTarget): FoundPerson {
   const db = ws.sqlite
-  if ('profileId' in target) return { profileIds: [activeProfile(ws, target.profileId)], identifier: null, by: 'profile' }
+  if ('profileId' in target) return { profileIds: [activeProfileId(ws, target.profileId)], identifier: null, by: 'profile' }
   if ('email' in target) {
     const n = normalizeEmail(target.email)
     if (!n?.ok) throw new CdpError('InvalidInput', `"${target.email}" is not an email address Tessera can match.`)
@@ -37,14 +38,3 @@ export function findPerson(ws: Workspace, target: PersonTarget): FoundPerson {
   return { profileIds: ids.sort((a, b) => a - b), identifier: { kind: 'phone', value: n.value.e164 }, by: 'phone' }
 }
 
-/** A profile id followed through merges to the active profile. Throws NotFound for unknown or erased ids. */
-export function activeProfile(ws: Workspace, id: number): number {
-  let current = id
-  for (let hops = 0; hops < 1000; hops++) {
-    const p = ws.sqlite.prepare('SELECT status, merged_into FROM profiles WHERE id = ?').get(current) as { status: string; merged_into: number | null } | undefined
-    if (!p || p.status === 'erased') throw new CdpError('NotFound', `No profile ${id}.`)
-    if (p.status === 'active' || p.merged_into === null) return current
-    current = p.merged_into
-  }
-  throw new CdpError('NotFound', `No profile ${id}.`)
-}

@@ -4,7 +4,7 @@
  */
 export { appendAudit, auditHash, auditHead, canonicalJson, genesisHash, listAudit, verifyAudit, type AuditInput, type AuditRow, type AuditVerification } from './audit'
 export { forgetPerson, type ForgetOptions, type ForgetResult } from './erase'
-export { findPerson, activeProfile, type PersonTarget, type FoundPerson } from './find'
+export { findPerson, type PersonTarget, type FoundPerson } from './find'
 export { subjectExport, collectSubjectData, type SubjectExportResult } from './subject-export'
 export { consentStatements, consentRecords, type ConsentStatement, type ConsentRecord } from './consent'
 export { maskEmail, maskPhone, maskText, maskPii, revealPii, type PiiKind } from './masking'

@@ -5,7 +5,7 @@
  */
 export { refreshProfiles, refreshDirtyProfiles, refreshAllProfiles, removeProfileDerivedData, reportingCurrency, type RefreshResult } from './refresh'
 export {
-  getProfile, traitsOf, traitsContext, timelineOf, type TraitsContext, type ProfileDetail, type GoldenAttributeValue, type ProfileIdentifier, type ProfileTraits, type TimelineEntry,
+  getProfile, activeProfileId, traitsOf, traitsContext, timelineOf, type TraitsContext, type ProfileDetail, type GoldenAttributeValue, type ProfileIdentifier, type ProfileTraits, type TimelineEntry,
   type MembershipEntry,
 } from './read'
 export { listProfiles, allProfiles, profileSorts, type ListProfilesOptions, type ProfilePage, type ProfileSort } from './list'

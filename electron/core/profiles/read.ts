@@ -68,7 +68,7 @@ export interface ProfileDetail {
  * CdpError('NotFound') for an unknown or erased id. Reads derived data as of the last refresh.
  */
 export function getProfile(ws: Workspace, id: number, now = new Date()): ProfileDetail {
-  const resolved = resolveId(ws, id)
+  const resolved = activeProfileId(ws, id)
   const summary = ws.sqlite.prepare('SELECT * FROM profile_summary WHERE profile_id = ?').get(resolved) as ProfileSummary | undefined
   if (!summary) throw new CdpError('NotFound', `Profile ${id} has no data yet; run a refresh ("cdp profiles") first.`)
   return {
@@ -87,7 +87,8 @@ export function getProfile(ws: Workspace, id: number, now = new Date()): Profile
   }
 }
 
-function resolveId(ws: Workspace, id: number): number {
+/** A profile id followed through merges to the active profile. Throws NotFound for unknown or erased ids. */
+export function activeProfileId(ws: Workspace, id: number): number {
   let current = id
   for (let hops = 0; hops < 1000; hops++) {
     const p = ws.sqlite.prepare('SELECT status, merged_into FROM profiles WHERE id = ?').get(current) as { status: string; merged_into: number | null } | undefined
