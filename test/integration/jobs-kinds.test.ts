@@ -93,7 +93,7 @@ describe('background job kinds: resolve, refresh-profiles, export, backup', () =
   it('import → resolve (with refresh) chained in workers: progress in phase order, the same profiles as the direct engine calls', async () => {
     env = await openEnv(tempDir())
     const { shop, klav } = writeSources(env.tmp)
-    await env.call('import:start', { file: await env.pick(shop, 'import') })
+    await importFile(env.ws(), shop)
     const started = (await env.call('import:start', { file: await env.pick(klav, 'import'), followUp: 'resolve' })) as { jobId: string; followUpJobId: string }
     await env.api.session.jobs.whenIdle()
     expect((await env.job(started.jobId)).status).toBe('done')
@@ -115,27 +115,29 @@ describe('background job kinds: resolve, refresh-profiles, export, backup', () =
     expect(summaries(env.ws())).toEqual(summaries(twin.ws))
   })
 
-  it('refresh-profiles equals refreshDirtyProfiles; a follow-up of a failed import is skipped; path-taking kinds refuse jobs:start', async () => {
+  it('refresh-profiles equals refreshDirtyProfiles; a follow-up of a job that did not succeed is skipped; path-taking kinds refuse jobs:start', async () => {
     env = await openEnv(tempDir())
     const twin = tempWorkspace()
     cleanup.push(() => twin.dispose())
-    await env.call('import:start', { file: await env.pick(fixture, 'import') })
-    const { jobId } = (await env.call('profiles:refresh-start', {})) as { jobId: string }
-    await env.api.session.jobs.whenIdle()
+    await importFile(env.ws(), fixture)
     await importFile(twin.ws, fixture)
+    const { jobId } = (await env.call('profiles:refresh-start', {})) as { jobId: string }
+    // A follow-up runs only if the job it follows succeeded: this one follows a job cancelled while queued.
+    const { jobId: doomed } = (await env.call('jobs:start', { kind: 'selftest', params: { steps: 1 } })) as { jobId: string }
+    const { jobId: follower } = (await env.call('jobs:start', { kind: 'refresh-profiles', params: { after: doomed } })) as { jobId: string }
+    await env.call('jobs:cancel', { jobId: doomed })
+    await env.api.session.jobs.whenIdle()
+    expect((await env.job(doomed)).status).toBe('cancelled')
+    expect(await env.job(follower)).toMatchObject({ status: 'cancelled', result: null })
+    expect(env.progress(follower)).toEqual([])
     const direct = refreshDirtyProfiles(twin.ws)
     expect(direct.refreshed).toBeGreaterThan(0)
     expect(await env.job(jobId)).toMatchObject({ status: 'done', result: { refreshed: direct.refreshed, removed: direct.removed, all: false } })
     expect(phasesOf(env.progress(jobId))).toEqual(['refreshing', 'done'])
-    const again = (await env.call('jobs:start', { kind: 'refresh-profiles', params: {} })) as { jobId: string }
-    await env.api.session.jobs.whenIdle()
-    expect((await env.job(again.jobId)).result).toMatchObject({ refreshed: 0, removed: 0 })
+    // Nothing changed since: the next refresh has nothing to do (the watermark moved in the worker's commit).
+    expect(refreshDirtyProfiles(env.ws())).toMatchObject({ refreshed: 0, removed: 0 })
+    expect(await env.call('jobs:kinds')).toEqual(['backup', 'export', 'import', 'refresh-profiles', 'resolve', 'selftest'])
 
-    writeFileSync(env.tmp.file('empty.csv'), '')
-    const bad = (await env.call('import:start', { file: await env.pick(env.tmp.file('empty.csv'), 'import'), followUp: 'refresh' })) as { jobId: string; followUpJobId: string }
-    await env.api.session.jobs.whenIdle()
-    expect((await env.job(bad.jobId)).status).toBe('failed')
-    expect((await env.job(bad.followUpJobId)).status).toBe('cancelled')
 
     for (const kind of ['export', 'backup']) {
       await expect(env.call('jobs:start', { kind, params: { out: env.tmp.file('x') } })).rejects.toThrow(/its own screen/)
@@ -144,8 +146,7 @@ describe('background job kinds: resolve, refresh-profiles, export, backup', () =
 
   it('export: written by a worker to the private folder (downloadable) or to a chosen file, same bytes as runExport, no paths in results', async () => {
     env = await openEnv(tempDir())
-    await env.call('import:start', { file: await env.pick(fixture, 'import') })
-    await env.api.session.jobs.whenIdle()
+    await importFile(env.ws(), fixture)
     createSegment(env.ws(), 'Everyone', { kind: 'group', op: 'all', children: [] })
     const request = { segment: 'Everyone', preset: 'csv' }
     const a = (await env.call('exports:start', request)) as { jobId: string }
@@ -167,12 +168,18 @@ describe('background job kinds: resolve, refresh-profiles, export, backup', () =
     expect(readFileSync(chosen)).toEqual(readFileSync(direct.file))
   })
 
-  it('backup: an encrypted file at the chosen ref that restores to the same workspace', async () => {
+  it('backup: an encrypted file at the chosen ref that restores to the same workspace; a failure does not reveal the folder', async () => {
     env = await openEnv(tempDir())
-    await env.call('import:start', { file: await env.pick(fixture, 'import') })
+    await importFile(env.ws(), fixture)
     const out = env.tmp.file('w.backup')
+    const nowhere = env.tmp.file(join('no-such-folder', 'w.backup'))
+    const failing = (await env.call('workspace:backup-start', { file: await env.pick(nowhere, 'backup') })) as { jobId: string }
     const { jobId } = (await env.call('workspace:backup-start', { file: await env.pick(out, 'backup') })) as { jobId: string }
     await env.api.session.jobs.whenIdle()
+    // The failure names the file, never its folder: job errors reach the renderer.
+    const failed = await env.job(failing.jobId)
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'Internal', message: expect.stringContaining('w.backup') } })
+    expect(JSON.stringify(failed)).not.toContain(env.tmp.dir)
     const job = await env.job(jobId)
     expect(job).toMatchObject({ kind: 'backup', status: 'done', result: { fileName: 'w.backup', bytes: readFileSync(out).length } })
     expect(phasesOf(env.progress(jobId))).toEqual(['copying', 'done'])

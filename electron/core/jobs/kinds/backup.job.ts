@@ -1,8 +1,9 @@
-import { basename } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { z } from 'zod'
 import { backupWorkspace } from '../../privacy'
 import { localActor } from '../../privacy/actor'
 import { defineJob } from '../define'
+import { hidingPath } from './job-context-helpers'
 
 /**
  * Backs the open workspace up to one encrypted file in the background (`backupWorkspace` of
@@ -19,7 +20,7 @@ export const backupJob = defineJob({
   async run(ctx, p): Promise<{ fileName: string; bytes: number; sha256: string }> {
     ctx.progress('copying', 0, 1)
     ctx.throwIfCancelled()
-    const r = backupWorkspace(ctx.ws, p.out, localActor())
+    const r = await hidingPath(resolve(p.out), () => backupWorkspace(ctx.ws, p.out, localActor()))
     ctx.progress('done', 1, 1)
     return { fileName: basename(r.file), bytes: r.bytes, sha256: r.sha256 }
   },

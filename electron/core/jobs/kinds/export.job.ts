@@ -1,9 +1,10 @@
-import { basename } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { z } from 'zod'
 import { runExport, type ExportResult } from '../../activation'
 import { localActor } from '../../privacy/actor'
 import { refreshDirtyProfiles } from '../../profiles'
 import { defineJob } from '../define'
+import { hidingPath } from './job-context-helpers'
 
 /** An export job's result: the engine's log entry with the file named by its base name only. */
 export type ExportJobResult = Omit<ExportResult, 'file' | 'segment'> & {
@@ -38,7 +39,7 @@ export const exportJob = defineJob({
     ctx.progress('writing', 0, 1)
     ctx.throwIfCancelled()
     const { out, ...opts } = p
-    const r = await runExport(ctx.ws, { ...opts, out, actor: localActor() })
+    const r = await hidingPath(resolve(out), () => runExport(ctx.ws, { ...opts, out, actor: localActor() }))
     ctx.progress('done', 1, 1)
     const { file, segment, ...rest } = r
     return { ...rest, segment: { id: segment.id, name: segment.name, version: segment.version }, fileName: basename(file) }

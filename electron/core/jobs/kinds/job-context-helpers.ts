@@ -1,4 +1,5 @@
-import { CdpError } from '../../../../shared/api/errors'
+import { basename, dirname, sep } from 'node:path'
+import { CdpError, isCdpError } from '../../../../shared/api/errors'
 import type { JobContext } from '../define'
 
 /**
@@ -7,7 +8,7 @@ import type { JobContext } from '../define'
  * one also reads the cross-thread cancel flag (through `ctx.throwIfCancelled`) whenever the engine looks
  * at `aborted` or calls `throwIfAborted`, so a cancel is seen at the engine's next check.
  */
-export function liveSignal(ctx: JobContext): AbortSignal {
+export function liveSignal(ctx: Pick<JobContext, 'signal' | 'throwIfCancelled'>): AbortSignal {
   const live = new AbortController()
   const forward = (): void => live.abort(ctx.signal.reason)
   if (ctx.signal.aborted) forward()
@@ -59,5 +60,20 @@ export async function requireSucceeded(ctx: JobContext, jobId: string, waitMs = 
     }
     ctx.throwIfCancelled()
     await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+/**
+ * Runs `fn`, naming files in `path`'s folder by their base names in any CdpError it throws: job errors
+ * reach the renderer (`job:finished`, `jobs:get`), which never receives absolute paths, while the engines
+ * name full paths (the output, its temp files) for the CLI's sake.
+ */
+export async function hidingPath<T>(path: string, fn: () => Promise<T> | T): Promise<T> {
+  try {
+    return await fn()
+  } catch (e) {
+    const folder = dirname(path)
+    if (!isCdpError(e) || !e.message.includes(folder)) throw e
+    throw new CdpError(e.code, e.message.split(`${folder}${sep}`).join('').split(folder).join(basename(folder)))
   }
 }
