@@ -8,7 +8,7 @@ import { SegmentsPage } from './pages/segments-page'
 const crm = ['first_name,last_name,email,city', 'Zelda,Quist,zelda.quist@fastmail.com,Leeds', 'Amir,Khan,amir.khan@gmail.com,York', 'Bea,Lund,bea.lund@outlook.com,Hull']
 const shop = ['first_name,last_name,email,city', 'Zelda,Quist,zelda.quist@fastmail.com,Leeds', 'Cal,Ortiz,cal.ortiz@gmail.com,Bath']
 
-test('forget: the person disappears from profiles, search, segments and the CLI', async ({ app, workspace, shot }) => {
+test('forget: the person disappears from profiles, search, segments and the CLI; the audit chain records it', async ({ app, workspace, shot }) => {
   for (const [name, rows] of [['crm', crm], ['shop', shop]] as const) {
     const file = join(workspace.dir, `${name}.csv`)
     writeFileSync(file, rows.join('\n'))
@@ -38,6 +38,13 @@ test('forget: the person disappears from profiles, search, segments and the CLI'
   await seg.fill('Condition 1.1 value', 'Quist')
   await expect.poll(() => seg.settledCount()).toBe(0)
   await shot('forget')
+
+  // The erasure is in the audit log, and the chain still verifies.
+  await app.getByRole('link', { name: /Settings/ }).click()
+  await expect(app.getByRole('table', { name: 'Audit log' })).toContainText('privacy.erase')
+  await app.getByRole('button', { name: 'Verify chain' }).click()
+  await expect(app.getByTestId('audit-verify')).toContainText('The chain holds')
+  await shot('settings')
 
   expect(JSON.parse(workspace.cdp(['search', 'Quist', '--json']))).toEqual([])
   expect(JSON.parse(workspace.cdp(['search', 'zelda.quist', '--json']))).toEqual([])
