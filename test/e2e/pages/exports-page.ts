@@ -28,7 +28,8 @@ export class ExportsPage {
   async saveAndDownload(): Promise<Download> {
     const download = this.page.waitForEvent('download')
     await this.page.getByRole('button', { name: 'Save and download' }).click()
-    await expect(this.page.getByTestId('export-result')).toBeVisible()
+    // The file is written by a background job in a worker thread: allow for the worker's start-up on a busy machine.
+    await expect(this.page.getByTestId('export-result')).toBeVisible({ timeout: 45_000 })
     return download
   }
 }
