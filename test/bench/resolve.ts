@@ -4,7 +4,7 @@
  * comparisons per second, seconds, and peak RSS. Standalone: `tsx test/bench/resolve.ts [records] [incremental]`.
  */
 import { createWorkspace, type Workspace } from '../../electron/core/db'
-import { resolve } from '../../electron/core/identity'
+import { resolve, type ResolveProgress } from '../../electron/core/identity'
 import { rng } from '../../electron/core/identity/train'
 import { tempDir, testKdf, testPassphrase } from '../helpers/temp-workspace'
 
@@ -81,6 +81,20 @@ export function seedSynthetic(ws: Workspace, count: number, seed = 7, firstPerso
   })()
 }
 
+/** Seconds spent in each resolve phase (from the first progress report of a phase to the next phase's). */
+function phaseTimer(): { onProgress: (p: ResolveProgress) => void; summary: () => string } {
+  const marks: Array<[string, number]> = []
+  return {
+    onProgress: (p) => {
+      if (marks.at(-1)?.[0] !== p.phase) marks.push([p.phase, performance.now()])
+    },
+    summary: () => {
+      const now = performance.now()
+      return marks.map(([name, at], k) => `${name} ${(((marks[k + 1]?.[1] ?? now) - at) / 1000).toFixed(1)}`).join(', ')
+    },
+  }
+}
+
 /** Runs the benchmark; returns the figures (and prints them). */
 export async function runResolveBench(records = 100_000, incremental = 10_000): Promise<ResolveBenchResult> {
   const tmp = tempDir('tessera-bench-')
@@ -91,7 +105,9 @@ export async function runResolveBench(records = 100_000, incremental = 10_000): 
     const t0 = performance.now()
     seedSynthetic(ws, records)
     console.log(`seeded ${records} records in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
-    const full = await resolve(ws, { full: true })
+    const phases = phaseTimer()
+    const full = await resolve(ws, { full: true, onProgress: phases.onProgress })
+    console.log(`phases (s): ${phases.summary()}`)
     const perSecond = full.comparisons / full.seconds
     console.log(`resolve: ${full.records} records, ${full.candidatePairs} candidate pairs, ${full.comparisons} comparisons in ${full.seconds.toFixed(1)} s`
       + ` (${Math.round(perSecond)} comparisons/s); merged ${full.merged}, queued ${full.queued}`)

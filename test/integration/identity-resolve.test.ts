@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { comparePair, getThresholds, resolve, scoreHistogram, setThresholds } from '../../electron/core/identity'
 import { detachRecord } from '../../electron/core/identity/membership'
+import { parseEvidence } from '../../electron/core/identity/review'
 import { cdp } from '../helpers/cli'
 import { type SeedRecord, seedRecords } from '../helpers/seed'
 import { tempWorkspace } from '../helpers/temp-workspace'
@@ -142,6 +143,21 @@ describe('resolve', () => {
     expect(profileOf(a!)).toBe(profileOf(b!))
     expect(r.merged).toBeGreaterThanOrEqual(1)
     expect(t.ws.sqlite.prepare("SELECT count(*) FROM membership_history WHERE cause = 'review'").pluck().get()).toBe(1)
+  })
+
+  it('stores evidence that adds up to each pair\'s weight: full with values for review/auto pairs, compact for non-matches', async () => {
+    t = tempWorkspace()
+    seedRecords(t.ws, [...crowd, john, { ...john, first_name: 'Mary', birth_date: '1982-07-01', phone: null }, { ...john, city: 'Ely', email: null },
+      { first_name: 'Jon', last_name: 'Smith', city: 'Springfield', email: 'jsmith@elsewhere.test' }])
+    await resolve(t.ws)
+    const rows = t.ws.sqlite.prepare('SELECT band, weight, evidence FROM match_pairs').all() as Array<{ band: string; weight: number; evidence: string }>
+    expect(rows.some((r) => r.band === 'non')).toBe(true)
+    for (const r of rows) {
+      const { items, prior } = parseEvidence(r.evidence)
+      expect(prior).not.toBeNull()
+      expect(prior! + items.reduce((s, x) => s + x.weight, 0)).toBeCloseTo(r.weight, 1)
+      if (r.band !== 'non') expect(items.some((x) => x.valueA !== null && x.valueA !== '')).toBe(true)
+    }
   })
 
   it('keeps two ids of one source system apart (queued for review instead)', async () => {

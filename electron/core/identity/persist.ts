@@ -1,8 +1,8 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
 import { mergeProfiles } from './membership'
 import type { ClusterResult } from './cluster'
-import { K } from './comparisons'
-import { matchWeights, type Model } from './model'
+import { comparisons, K, levelOffsets } from './comparisons'
+import { householdAdjustment, matchWeights, type Model, priorWeight, type Weights } from './model'
 import { pairEvidence } from './score'
 import type { Prepared } from './prepare'
 
@@ -25,33 +25,96 @@ export interface RunPairs {
 
 const BAND_NAMES = ['non', 'review', 'auto'] as const
 
-/** Upserts the stored pairs into match_pairs; returns pair index → match_pairs id for pairs that may be queued. */
+/** Rows per multi-row INSERT: one statement per row was the largest cost of saving a big run. */
+const BATCH_ROWS = 100
+const UPSERT_TAIL = `ON CONFLICT (record_a, record_b) DO UPDATE SET weight = excluded.weight, probability = excluded.probability,
+  band = excluded.band, evidence = excluded.evidence, run_id = excluded.run_id, created_at = excluded.created_at`
+
+/**
+ * Upserts the stored pairs into match_pairs; returns pair index → match_pairs id for pairs that may be queued.
+ * Pairs in the review or auto band (and those that may be queued) keep their full evidence with the values
+ * compared, for the review screen and explain; non-match pairs keep the compact form (each non-null
+ * comparison's level and weight, no values): they are most of the pairs, nothing lists them, and explain
+ * shows the two records beside the evidence anyway.
+ */
 export function storePairs(db: SqliteDatabase, p: Prepared, pairs: RunPairs, model: Model, runId: number, at: string,
   wantIds: Set<number>): Map<number, number> {
-  const upsert = db.prepare(`INSERT INTO match_pairs (record_a, record_b, weight, probability, band, evidence, run_id, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (record_a, record_b) DO UPDATE SET weight = excluded.weight, probability = excluded.probability, band = excluded.band,
-      evidence = excluded.evidence, run_id = excluded.run_id, created_at = excluded.created_at
-    RETURNING id`).pluck()
-  const plain = db.prepare(`INSERT INTO match_pairs (record_a, record_b, weight, probability, band, evidence, run_id, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (record_a, record_b) DO UPDATE SET weight = excluded.weight, probability = excluded.probability, band = excluded.band,
-      evidence = excluded.evidence, run_id = excluded.run_id, created_at = excluded.created_at`)
+  const cols = 'INSERT INTO match_pairs (record_a, record_b, weight, probability, band, evidence, run_id, created_at) VALUES'
+  const upsert = db.prepare(`${cols} (?, ?, ?, ?, ?, ?, ?, ?) ${UPSERT_TAIL} RETURNING id`).pluck()
+  const batch = db.prepare(`${cols} ${new Array<string>(BATCH_ROWS).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ${UPSERT_TAIL}`)
+  const single = db.prepare(`${cols} (?, ?, ?, ?, ?, ?, ?, ?) ${UPSERT_TAIL}`)
   const ids = new Map<number, number>()
   const w = matchWeights(model)
+  const compact = new CompactEvidence(w, priorWeight(model))
+  const args: unknown[] = []
   for (let t = 0; t < pairs.a.length; t++) {
     if (pairs.probability[t]! < STORE_MIN_PROBABILITY && !wantIds.has(t)) continue
     const i = pairs.a[t]!
     const j = pairs.b[t]!
-    const ev = pairEvidence(p, i, j, model, w, pairs.levels.subarray(t * K, t * K + K))
-    const evidence = JSON.stringify({ prior: ev.prior, comparisons: ev.items })
-    const args = [p.id[i], p.id[j], pairs.weight[t], pairs.probability[t], BAND_NAMES[pairs.band[t]!], evidence, runId, at] as const
+    const lv = pairs.levels.subarray(t * K, t * K + K)
+    const full = pairs.band[t] !== 0 || wantIds.has(t)
+    let evidence: string
+    if (full) {
+      const ev = pairEvidence(p, i, j, model, w, lv)
+      evidence = JSON.stringify({ prior: ev.prior, comparisons: ev.items })
+    } else evidence = compact.of(lv, pairs.weight[t]!)
+    const row = [p.id[i], p.id[j], pairs.weight[t], pairs.probability[t], BAND_NAMES[pairs.band[t]!], evidence, runId, at]
     // RETURNING only for the pairs that may be queued: most stored pairs need no id back.
-    if (wantIds.has(t)) ids.set(t, upsert.get(...args) as number)
-    else plain.run(...args)
+    if (wantIds.has(t)) ids.set(t, upsert.get(...row) as number)
+    else {
+      for (const v of row) args.push(v)
+      if (args.length === BATCH_ROWS * 8) {
+        batch.run(...args)
+        args.length = 0
+      }
+    }
   }
+  for (let k = 0; k < args.length; k += 8) single.run(...args.slice(k, k + 8))
   return ids
 }
+
+/**
+ * Compact evidence of non-match pairs, memoised by level pattern: the prior, and per non-null comparison its
+ * level and weight. The term-frequency part of an exact name goes into the name's weight, so the items still
+ * add up to the stored weight (a household adjustment is an item of its own, as in the full form).
+ */
+class CompactEvidence {
+  private readonly memo = new Map<string, { base: number; head: string; items: string }>()
+  constructor(private readonly w: Weights, private readonly prior: number) {}
+
+  of(lv: Uint8Array, weight: number): string {
+    let key = ''
+    for (let k = 0; k < K; k++) key += lv[k]!
+    let m = this.memo.get(key)
+    if (!m) {
+      m = this.build(lv)
+      if (this.memo.size < 100_000) this.memo.set(key, m)
+    }
+    // Whatever the pattern's plain weights do not explain is the names' term-frequency adjustment.
+    const tf = Math.round((weight - this.prior - m.base) * 1000) / 1000
+    return tf === 0 ? `${m.head}${m.items}]}` : `${m.head}${m.items},{"comparison":"name frequency","level":"adjustment","weight":${tf}}]}`
+  }
+
+  private build(lv: Uint8Array): { base: number; head: string; items: string } {
+    const parts: string[] = []
+    let base = 0
+    for (let k = 0; k < K; k++) {
+      const l = lv[k]!
+      if (l === 0) continue
+      const wt = this.w[levelOffsets[k]! + l]!
+      base += wt
+      parts.push(JSON.stringify({ comparison: comparisons[k]!.name, level: comparisons[k]!.levels[l - 1], weight: round(wt) }))
+    }
+    const household = householdAdjustment(lv, 0, this.w)
+    if (household !== 0) {
+      base += household
+      parts.push(JSON.stringify({ comparison: 'household', level: 'address and phone evidence adjusted', weight: round(household) }))
+    }
+    return { base, head: `{"prior":${round(this.prior)},"comparisons":[`, items: parts.join(',') }
+  }
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000
 
 /** Applies the clustering's merges through membership.ts; returns how many merges changed anything. */
 export function applyMerges(db: SqliteDatabase, p: Prepared, pairs: RunPairs, result: ClusterResult, at: string): number {

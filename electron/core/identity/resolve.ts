@@ -1,7 +1,7 @@
 import type { Workspace } from '../db'
 import { candidatePairs } from './blocking'
 import { clusterPairs } from './cluster'
-import { C, K } from './comparisons'
+import { C as Cmp, K as Kc } from './comparisons'
 import { loadConstraints } from './review/constraints'
 import { type Model, priorModel, toProbability } from './model'
 import { latestModel } from './model-store'
@@ -45,6 +45,10 @@ export interface ResolveResult {
   seconds: number
   runId: number
 }
+
+// Local copies for the per-pair loops (an imported binding is a getter once transpiled to CommonJS).
+const C = { ...Cmp }
+const K = Kc
 
 /** Weight (log2 odds) at or above which a single edge may join two multi-record clusters. */
 const STRONG_BRIDGE_WEIGHT = 20

@@ -1,7 +1,12 @@
-import { C, comparisons, K, levelOffsets } from './comparisons'
+import { C as Cmp, comparisons, K as Kc, levelOffsets as offsets } from './comparisons'
 import { pairLevels } from './compare'
 import { householdAdjustment, matchWeights, type Model, patternWeight, priorWeight, type Weights } from './model'
 import type { Prepared } from './prepare'
+
+// Local copies for the per-pair loops (an imported binding is a getter once transpiled to CommonJS).
+const C = { ...Cmp }
+const K = Kc
+const levelOffsets = Int32Array.from(offsets)
 
 /**
  * Scoring candidate pairs: the levels of every comparison (K bytes per pair) and the match weight
