@@ -159,10 +159,21 @@ export function queueReviews(db: SqliteDatabase, p: Prepared, pairs: RunPairs, c
   return queued
 }
 
-/** Marks every loaded record version as scored by this run. */
+/** Marks every loaded record version as scored by this run (in 100-row statements: a full run marks them all). */
 export function markScored(db: SqliteDatabase, p: Prepared, isNew: Uint8Array, runId: number): void {
-  const up = db.prepare(`INSERT INTO match_scored (record_id, raw_row_id, run_id) VALUES (?, ?, ?)
-    ON CONFLICT (record_id) DO UPDATE SET raw_row_id = excluded.raw_row_id, run_id = excluded.run_id`)
-  for (let i = 0; i < p.n; i++) if (isNew[i]) up.run(p.id[i], p.rawRow[i], runId)
+  const sql = (rows: number): string => `INSERT INTO match_scored (record_id, raw_row_id, run_id) VALUES
+    ${new Array<string>(rows).fill('(?, ?, ?)').join(', ')}
+    ON CONFLICT (record_id) DO UPDATE SET raw_row_id = excluded.raw_row_id, run_id = excluded.run_id`
+  const batch = db.prepare(sql(BATCH_ROWS))
+  const one = db.prepare(sql(1))
+  const args: number[] = []
+  for (let i = 0; i < p.n; i++) {
+    if (!isNew[i]) continue
+    args.push(p.id[i]!, p.rawRow[i]!, runId)
+    if (args.length === BATCH_ROWS * 3) {
+      batch.run(...args)
+      args.length = 0
+    }
+  }
+  for (let k = 0; k < args.length; k += 3) one.run(args[k], args[k + 1], args[k + 2])
 }
-
