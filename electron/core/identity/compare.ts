@@ -85,7 +85,8 @@ function addressLevelOf(houseA: string, streetA: readonly string[], postA: strin
 
 /**
  * Emails: exact / equal after gmail folding / close (local part one edit away on the same or a near domain, or
- * the same local part on a near domain, or the same long local part anywhere) / different.
+ * the same local part on a near domain, or the same long local part anywhere) / one work and one personal
+ * (free-mail) address / different.
  */
 export function emailLevel(a: string, b: string, foldA: string, foldB: string, localA: string, localB: string, domA: string, domB: string): number {
   if (!a || !b) return 0
@@ -94,8 +95,22 @@ export function emailLevel(a: string, b: string, foldA: string, foldB: string, l
   if (domA === domB && localA.length >= 4 && damerauLevenshtein(localA, localB, 1) <= 1) return 3
   if (localA === localB && (localA.length >= 6 || (domA.length >= 5 && damerauLevenshtein(domA, domB, 2) <= 2))) return 3
   if (localA.length >= 4 && damerauLevenshtein(localA, localB, 1) <= 1 && damerauLevenshtein(domA, domB, 2) <= 2) return 3
-  return 4
+  return FREE_MAIL.has(domA) !== FREE_MAIL.has(domB) ? 4 : 5
 }
+
+/**
+ * Personal mailbox providers and consumer ISPs. An address anywhere else is taken as a work (or own-domain)
+ * address; one of each is the usual shape of one person seen by a CRM and by a shop.
+ */
+export const FREE_MAIL: ReadonlySet<string> = new Set([
+  'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.co.uk', 'yahoo.fr', 'yahoo.de', 'ymail.com', 'rocketmail.com',
+  'hotmail.com', 'hotmail.co.uk', 'hotmail.fr', 'outlook.com', 'live.com', 'msn.com', 'aol.com', 'aim.com',
+  'icloud.com', 'me.com', 'mac.com', 'protonmail.com', 'proton.me', 'pm.me', 'gmx.com', 'gmx.net', 'gmx.de', 'web.de',
+  'mail.com', 'zoho.com', 'yandex.com', 'yandex.ru', 'mail.ru', 'fastmail.com', 'fastmail.fm', 'hey.com', 'tutanota.com',
+  'qq.com', '163.com', 'orange.fr', 'free.fr', 't-online.de', 'libero.it', 'btinternet.com', 'sky.com',
+  'comcast.net', 'verizon.net', 'att.net', 'sbcglobal.net', 'cox.net', 'charter.net', 'earthlink.net', 'bellsouth.net',
+  'optonline.net', 'juno.com', 'bigpond.com', 'shaw.ca', 'rogers.com', 'sympatico.ca',
+])
 
 /** Phones (digits): exact / same last 7 digits (national vs international forms) / different. */
 export function phoneLevel(a: string, b: string, a7: string, b7: string): number {
@@ -204,7 +219,7 @@ export function pairLevels(p: LevelFields, i: number, j: number, out: Uint8Array
   out[off + C.Email] = emailLevel(p.email[i]!, p.email[j]!, p.emailMatch[i]!, p.emailMatch[j]!, p.emailLocal[i]!, p.emailLocal[j]!,
     p.emailDomain[i]!, p.emailDomain[j]!)
   if (out[off + C.Email] === 3 && (nameDerivedLocal(p.emailLocal[i]!, p.fn[i]!, p.ln[i]!) || nameDerivedLocal(p.emailLocal[i]!, p.fn[j]!, p.ln[j]!) ||
-    nameDerivedLocal(p.emailLocal[j]!, p.fn[j]!, p.ln[j]!))) out[off + C.Email] = 4
+    nameDerivedLocal(p.emailLocal[j]!, p.fn[j]!, p.ln[j]!))) out[off + C.Email] = FREE_MAIL.has(p.emailDomain[i]!) !== FREE_MAIL.has(p.emailDomain[j]!) ? 4 : 5
   out[off + C.Phone] = phoneLevel(p.phone[i]!, p.phone[j]!, p.phone7[i]!, p.phone7[j]!)
   out[off + C.Company] = companyLevel(p.company[i]!, p.company[j]!)
   out[off + C.ExtId] = externalIdLevel(p.extIds[i]!, p.extIds[j]!)

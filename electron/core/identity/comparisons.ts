@@ -23,8 +23,10 @@ export const comparisons: readonly ComparisonSpec[] = [
     mPrior: [0.85, 0.1, 0.02, 0.03], uPrior: [0.0005, 0.004, 0.02, 0.9755] },
   { name: 'address', levels: ['same house, street and postcode', 'same house number and street or postcode', 'same street or postcode', 'same city', 'different'],
     mPrior: [0.6, 0.12, 0.1, 0.05, 0.13], uPrior: [0.0002, 0.0008, 0.004, 0.05, 0.945] },
-  { name: 'email', levels: ['exact', 'same after gmail folding', 'local part close', 'different'],
-    mPrior: [0.75, 0.05, 0.05, 0.15], uPrior: [0.0001, 0.0001, 0.001, 0.9988] },
+  // A work address on one side and a personal (free-mail) one on the other is how one person usually differs
+  // between a CRM and a shop: its own level, so EM weighs it apart from two unrelated addresses.
+  { name: 'email', levels: ['exact', 'same after gmail folding', 'local part close', 'work and personal addresses', 'different'],
+    mPrior: [0.75, 0.05, 0.05, 0.1, 0.05], uPrior: [0.0001, 0.0001, 0.001, 0.3, 0.6988] },
   { name: 'phone', levels: ['exact', 'same last 7 digits', 'different'],
     mPrior: [0.75, 0.05, 0.2], uPrior: [0.0002, 0.0008, 0.999] },
   { name: 'company', levels: ['same', 'overlapping', 'different'],

@@ -11,6 +11,8 @@ const FIRST_DIFFERENT = levelCounts[Cmp.First]! - 1
  * neutral (m = u = 1). Parameters are flat arrays indexed by levelOffsets[k] + level.
  */
 export interface Model {
+  /** `modelShape` of the comparisons it was trained for: a stored model of another shape is never reused. */
+  shape: string
   lambda: number
   m: number[]
   u: number[]
@@ -21,6 +23,12 @@ export interface Model {
 /** Per-level match weights (log2 m/u), flat like the model arrays; null levels weigh 0. */
 export type Weights = Float64Array
 
+/**
+ * The comparisons and their level labels, as one string. Stored with every model: a level added or re-ordered
+ * changes the meaning of the parameter arrays even when their length happens to stay the same.
+ */
+export const modelShape: string = comparisons.map((c) => `${c.name}:${c.levels.join('/')}`).join(';')
+
 /** A model from the priors alone: what a workspace with no data to learn from uses. */
 export function priorModel(lambda = 0.05): Model {
   const m = new Array<number>(totalLevels).fill(1)
@@ -29,7 +37,7 @@ export function priorModel(lambda = 0.05): Model {
     c.mPrior.forEach((v, l) => (m[levelOffsets[k]! + l + 1] = v))
     c.uPrior.forEach((v, l) => (u[levelOffsets[k]! + l + 1] = v))
   })
-  return { lambda, m, u, trainedOn: { randomPairs: 0, candidatePairs: 0, labelledPairs: 0, emIterations: 0 } }
+  return { shape: modelShape, lambda, m, u, trainedOn: { randomPairs: 0, candidatePairs: 0, labelledPairs: 0, emIterations: 0 } }
 }
 
 export function matchWeights(model: Model): Weights {
