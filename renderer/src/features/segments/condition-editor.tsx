@@ -1,7 +1,8 @@
-import { Autocomplete, Group, NumberInput, Select, TagsInput, Text } from '@mantine/core'
-import type { Condition, EventCondition, GoldenAttribute } from '../../../../shared/domain/segment-rule'
+import { ActionIcon, Autocomplete, Button, Group, NumberInput, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core'
+import { IconPlus, IconX } from '@tabler/icons-react'
+import type { Condition, EventCondition, GoldenAttribute, PropertyFilter } from '../../../../shared/domain/segment-rule'
 import { ComparisonEditor, RelativeWindow } from './comparison-editor'
-import { defaultComparison, fieldOptions, kindOf, type FieldOption } from './rule-model'
+import { defaultComparison, fieldOptions, kindOf, propertyFilterOf, propertyFilterText, propertyOps, type FieldOption } from './rule-model'
 
 /** What the pickers offer, from the workspace (`segments:vocabulary`). */
 export interface Vocabulary {
@@ -83,6 +84,7 @@ function FieldCondition({ node, vocab, label, onChange }: { node: Extract<Condit
 function EventEditor({ node, vocab, label, onChange }: { node: EventCondition; vocab: Vocabulary; label: string; onChange(n: Condition): void }): React.JSX.Element {
   const relative = node.window && 'last' in node.window ? node.window : undefined
   return (
+    <Stack gap={4}>
     <Group gap={6} wrap="wrap">
       <Select size="xs" w={90} aria-label={`${label} did`} allowDeselect={false} data={yesNo('did', 'did not')} value={node.did ? 'yes' : 'no'}
         onChange={(v) => onChange({ ...node, did: v === 'yes' })} />
@@ -97,6 +99,39 @@ function EventEditor({ node, vocab, label, onChange }: { node: EventCondition; v
           onChange(v === 'last' ? { ...rest, window: { last: 90, unit: 'days' } } : rest)
         }} />
       {relative ? <RelativeWindow last={relative.last} unit={relative.unit} label={label} onChange={(w) => onChange({ ...node, window: w })} /> : null}
+    </Group>
+    {node.where.map((f, i) => (
+      <PropertyFilterRow key={i} filter={f} label={`${label} where ${i + 1}`}
+        onChange={(next) => onChange({ ...node, where: next === null ? node.where.filter((_, j) => j !== i) : node.where.map((x, j) => (j === i ? next : x)) })} />
+    ))}
+    {node.where.length < 20 ? (
+      <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconPlus size={12} />} style={{ alignSelf: 'flex-start' }}
+        aria-label={`${label} add property filter`} onClick={() => onChange({ ...node, where: [...node.where, { property: 'status', op: 'equals', value: '' }] })}>
+        where…
+      </Button>
+    ) : null}
+    </Stack>
+  )
+}
+
+/** "where <property> <op> <value>" on the event's properties ($amount, $currency and $source_key address columns). */
+function PropertyFilterRow({ filter, label, onChange }: { filter: PropertyFilter; label: string; onChange(f: PropertyFilter | null): void }): React.JSX.Element {
+  const text = propertyFilterText(filter)
+  return (
+    <Group gap={6} wrap="nowrap" pl="md">
+      <Text size="xs" c="dimmed">where</Text>
+      <Autocomplete size="xs" w={130} aria-label={`${label} property`} data={['status', '$amount', '$currency', '$source_key']} value={filter.property}
+        onChange={(p) => p && onChange(propertyFilterOf(p, filter.op, text))} />
+      <Select size="xs" w={100} aria-label={`${label} operator`} allowDeselect={false} data={propertyOps} value={filter.op}
+        onChange={(op) => op && onChange(propertyFilterOf(filter.property, op as PropertyFilter['op'], text))} />
+      {filter.op === 'exists' ? null : filter.op === 'in' ? (
+        <TagsInput size="xs" w={200} aria-label={`${label} values`} placeholder="Type and press Enter" value={Array.isArray(filter.value) ? filter.value.map(String).filter(Boolean) : []}
+          onChange={(vals) => onChange(propertyFilterOf(filter.property, 'in', vals.join(',')))} />
+      ) : (
+        <TextInput size="xs" w={150} aria-label={`${label} value`} placeholder="value" value={text}
+          onChange={(e) => onChange(propertyFilterOf(filter.property, filter.op, e.currentTarget.value))} />
+      )}
+      <ActionIcon size="sm" variant="subtle" color="gray" aria-label={`Remove ${label}`} onClick={() => onChange(null)}><IconX size={14} /></ActionIcon>
     </Group>
   )
 }

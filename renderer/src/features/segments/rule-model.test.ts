@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { operatorsFor, parseSegmentRule, type RuleGroup } from '../../../../shared/domain/segment-rule'
-import { appendAt, comparisonFor, conditionKinds, defaultComparison, emptyRule, fieldOptions, newCondition, nodeAt, replaceAt } from './rule-model'
+import { appendAt, comparisonFor, propertyFilterOf, propertyFilterText, conditionKinds, defaultComparison, emptyRule, fieldOptions, newCondition, nodeAt, replaceAt } from './rule-model'
 
 const vocab = { sources: ['shop'], eventTypes: ['order'], segments: ['vip'] }
 
@@ -45,5 +45,19 @@ describe('rule builder model', () => {
     expect(nodeAt(before, [1, 0])).toEqual({ kind: 'source', source: 'shop', present: true })
     expect(replaceAt(after, [0], null).children).toHaveLength(1)
     expect(replaceAt(after, [], null)).toBe(after)
+  })
+
+  it.each([
+    { op: 'equals', text: 'paid', value: 'paid' },
+    { op: 'equals', text: '42', value: 42 },
+    { op: 'gte', text: '10.5', value: 10.5 },
+    { op: 'in', text: 'paid, refunded', value: ['paid', 'refunded'] },
+    { op: 'exists', text: 'x', value: undefined },
+  ] as const)('an event property filter $op "$text" is valid', ({ op, text, value }) => {
+    const f = propertyFilterOf('status', op, text)
+    expect(f.value).toEqual(value)
+    const rule = { kind: 'group', op: 'all', children: [{ kind: 'event', did: true, type: 'order', where: [f] }] }
+    expect(parseSegmentRule(rule)).toMatchObject({ ok: true })
+    if (value !== undefined) expect(propertyFilterText(f)).toBe(Array.isArray(value) ? value.join(', ') : String(value))
   })
 })

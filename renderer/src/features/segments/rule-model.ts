@@ -1,6 +1,6 @@
 import {
   builtinTraits, goldenAttributes, operatorsFor, traitKind,
-  type Comparison, type Condition, type RuleGroup, type RuleNode, type SegmentRule, type ValueKind,
+  type Comparison, type Condition, type PropertyFilter, type RuleGroup, type RuleNode, type SegmentRule, type ValueKind,
 } from '../../../../shared/domain/segment-rule'
 
 /**
@@ -114,4 +114,28 @@ export function appendAt(root: RuleGroup, path: readonly number[], node: RuleNod
 /** Operators that fit a value kind, as select options. */
 export function operatorOptions(kind: ValueKind): { value: Comparison['op']; label: string }[] {
   return operatorsFor[kind].map((op) => ({ value: op, label: operatorLabels[op] }))
+}
+
+/** Operators of an event property filter, with labels. */
+export const propertyOps: { value: PropertyFilter['op']; label: string }[] = [
+  { value: 'equals', label: '=' }, { value: 'not_equals', label: '≠' }, { value: 'contains', label: 'contains' }, { value: 'in', label: 'one of' },
+  { value: 'gt', label: '>' }, { value: 'gte', label: '≥' }, { value: 'lt', label: '<' }, { value: 'lte', label: '≤' }, { value: 'exists', label: 'exists' },
+]
+
+/**
+ * A property filter from what the analyst typed: numeric operators take a number, `in` a comma-separated
+ * list, `exists` nothing; numbers typed for `=` stay text unless they are plain numbers (amounts, counts).
+ */
+export function propertyFilterOf(property: string, op: PropertyFilter['op'], text: string): PropertyFilter {
+  if (op === 'exists') return { property, op }
+  if (op === 'in') return { property, op, value: text.split(',').map((v) => v.trim()).filter(Boolean).concat(text.trim() ? [] : ['']) }
+  const n = Number(text)
+  if (op === 'gt' || op === 'gte' || op === 'lt' || op === 'lte') return { property, op, value: Number.isFinite(n) ? n : 0 }
+  return { property, op, value: text.trim() !== '' && Number.isFinite(n) && /^-?\d+(\.\d+)?$/.test(text.trim()) ? n : text }
+}
+
+/** The text shown in a property filter's value box. */
+export function propertyFilterText(f: PropertyFilter): string {
+  if (f.value === undefined) return ''
+  return Array.isArray(f.value) ? f.value.join(', ') : String(f.value)
 }
