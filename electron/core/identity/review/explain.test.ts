@@ -46,6 +46,14 @@ describe('explain a pair', () => {
     expect(x.summary.join(' ')).toMatch(/awaits review as item/)
   })
 
+  it('shows the values of a pair stored with compact evidence (a non-match), keeping its stored weights', () => {
+    const { f, e } = chain()
+    seedPair(t.ws, { a: e, b: f, probability: 0.01, band: 'non', evidence: [{ comparison: 'email', level: 'different', weight: -6 }] })
+    const x = explain(t.ws, { recordA: f, recordB: e })
+    expect(x.pair.evidence).toEqual([{ comparison: 'email', level: 'different', valueA: 'p4@x.com', valueB: 'p5@x.com', weight: -6 }])
+    expect(x.pair.waterfall.steps[1]).toMatchObject({ label: 'email', valueA: 'p4@x.com', valueB: 'p5@x.com', weight: -6 })
+  })
+
   it('names the decision that keeps two records apart', () => {
     const { d, e, de } = chain()
     reject(t.ws, de, { actor: 'ana', reason: 'siblings' })

@@ -89,7 +89,8 @@ function explainPair(ws: Workspace, recordA: number, recordB: number): PairExpla
   const a = loadReviewRecord(db, recordA)
   const b = loadReviewRecord(db, recordB)
   const together = a.profileId === b.profileId
-  const pair = storedPair(db, recordA, recordB) ?? computedPair(ws, recordA, recordB)
+  const stored = storedPair(db, recordA, recordB)
+  const pair = stored ? withValues(ws, stored, recordA, recordB) : computedPair(ws, recordA, recordB)
   const path = together ? shortestPath(profileEdges(db, a.profileId), recordA, recordB) : null
   const decisions = pairDecisions(db, recordA, recordB)
   const keptApartBy = together ? null : cannotLinkBetween(db, a.profileId, b.profileId)
@@ -110,6 +111,22 @@ function storedPair(db: SqliteDatabase, x: number, y: number): PairEvidence | nu
     computed: false, pairId: row.id, probability: row.probability, weight: row.weight, band: row.band, reviewId: row.review_id,
     reviewStatus: row.review_status, evidence: items, waterfall: waterfall(items, prior, row.weight, row.probability),
   }
+}
+
+/**
+ * Non-match pairs are stored with compact evidence (levels and weights, no values): the values shown beside
+ * them are read from the records now through the resolver. Stored levels and weights are kept as scored.
+ */
+function withValues(ws: Workspace, pair: PairEvidence, recordA: number, recordB: number): PairEvidence {
+  if (pair.evidence.some((e) => e.valueA !== null || e.valueB !== null)) return pair
+  const [a, b] = orderPair(recordA, recordB)
+  const now = new Map(comparePair(ws, a, b).items.map((e) => [e.comparison, e]))
+  const fill = <T extends { valueA: string | null; valueB: string | null }>(e: T, name: string | null): T => {
+    const c = name === null ? undefined : now.get(name)
+    return c ? { ...e, valueA: c.a || null, valueB: c.b || null } : e
+  }
+  return { ...pair, evidence: pair.evidence.map((e) => fill(e, e.comparison)),
+    waterfall: { ...pair.waterfall, steps: pair.waterfall.steps.map((s, k) => fill(s, k === 0 ? null : s.label)) } }
 }
 
 /** The resolver's comparison of two records never scored together, read back through the same parser. */
