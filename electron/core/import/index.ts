@@ -5,6 +5,7 @@
  */
 export { importFile } from './pipeline/run'
 export { inspectFile, type InspectResult, type InspectOptions } from './pipeline/inspect'
+export { workspaceDefaultCountry, setWorkspaceDefaultCountry, DEFAULT_COUNTRY_KEY } from './pipeline/default-country'
 export { writeLinks } from './pipeline/links'
 export { parseMapping, mappingSchema } from './pipeline/mapping-schema'
 export { resolveMapping, savedMapping, type MappingOrigin, type ResolvedMapping } from './pipeline/resolve-mapping'

@@ -4,6 +4,7 @@ import { openRowSource } from '../readers'
 import { profileColumns } from '../sniff'
 import type { ColumnProfile, Mapping, ReadRow, ReaderInfo } from '../types'
 import { decideDateOrders } from './date-orders'
+import { effectiveCountry } from './default-country'
 import type { DateOrderDecision } from './report'
 import { resolveMapping, type MappingOrigin } from './resolve-mapping'
 import { compilePlan } from './row-plan'
@@ -50,7 +51,7 @@ export async function inspectFile(ws: Workspace, path: string, opts: InspectOpti
     const source = opts.source ?? basename(path, extname(path))
     const resolved = resolveMapping(ws.sqlite, src.header, sample, source, opts)
     const dateOrders = decideDateOrders(src.header, resolved.mapping, sample)
-    const plan = compilePlan(src.header, resolved.mapping, (opts.defaultCountry ?? 'US').toUpperCase())
+    const plan = compilePlan(src.header, resolved.mapping, effectiveCountry(ws, opts.defaultCountry))
     Object.assign(plan.dateOrders, Object.fromEntries(Object.entries(dateOrders).map(([c, d]) => [c, d.order])))
     const preview = rows.slice(0, 10).map((row) => ({
       rowNumber: row.rowNumber,

@@ -11,7 +11,7 @@ export interface ImportOptions {
   mapping?: unknown
   /** XLSX sheet name. */
   sheet?: string
-  /** Country for phone numbers without an international prefix and no country column (ISO alpha-2). */
+  /** Country for phone numbers without an international prefix and no country column (ISO alpha-2); default the workspace setting `import.default_country`, else US. */
   defaultCountry?: string
   /** Import again even when this exact file (same SHA-256) was imported before. */
   force?: boolean

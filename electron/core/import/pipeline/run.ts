@@ -8,6 +8,7 @@ import type { Mapping, ReadRow, RowSource } from '../types'
 import { decideDateOrders } from './date-orders'
 import { throttledProgress } from './progress'
 import type { ImportOptions, ImportReport } from './report'
+import { effectiveCountry } from './default-country'
 import { resolveMapping, type ResolvedMapping } from './resolve-mapping'
 import { parallelRows } from './parallel-rows'
 import { compilePlan, type RowPlan } from './row-plan'
@@ -80,7 +81,7 @@ async function writeAll(run: Run): Promise<void> {
   const { ws, report, opts, resolved } = run
   const db = ws.sqlite
   const at = new Date().toISOString()
-  const plan = compilePlan(run.src.header, resolved.mapping, (opts.defaultCountry ?? 'US').toUpperCase())
+  const plan = compilePlan(run.src.header, resolved.mapping, effectiveCountry(ws, opts.defaultCountry))
   Object.assign(plan.dateOrders, Object.fromEntries(Object.entries(report.dateOrders).map(([c, d]) => [c, d.order])))
   const restore = tuneForBulkWrite(db)
   db.exec('BEGIN IMMEDIATE')
