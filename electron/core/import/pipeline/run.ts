@@ -3,12 +3,14 @@ import { basename, extname } from 'node:path'
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
 import { CdpError } from '../../../../shared/api/errors'
 import type { Workspace } from '../../db'
+import { localActor } from '../../privacy/actor'
+import { appendAudit } from '../../privacy/audit'
 import { fileSha256, openRowSource } from '../readers'
 import type { Mapping, ReadRow, RowSource } from '../types'
 import { decideDateOrders } from './date-orders'
+import { effectiveCountry } from './default-country'
 import { throttledProgress } from './progress'
 import type { ImportOptions, ImportReport } from './report'
-import { effectiveCountry } from './default-country'
 import { resolveMapping, type ResolvedMapping } from './resolve-mapping'
 import { parallelRows } from './parallel-rows'
 import { compilePlan, type RowPlan } from './row-plan'
@@ -190,6 +192,13 @@ function finishImport(db: SqliteDatabase, importId: number, sourceId: number, r:
   // file had are kept, so the next export with the same header recognises it as its own.
   db.prepare('UPDATE sources SET mapping = ?, preset = coalesce(?, preset), system = coalesce(system, ?) WHERE id = ?')
     .run(JSON.stringify(r.mapping && savedForm(r.mapping, header)), r.preset?.id ?? null, r.mapping?.system ?? null, sourceId)
+  // In the import's own transaction: the audit trail has the import exactly when the data does. Counts and
+  // the file's name and hash only — no row content.
+  appendAudit(db, {
+    actor: localActor(), action: 'import.done', subject: `import:${importId}`,
+    details: { sourceId, file: basename(r.file), sha256: r.sha256, rows: r.rows, recordsImported: r.recordsImported,
+      recordsUpdated: r.recordsUpdated, eventsImported: r.eventsImported, rowsQuarantined: r.rowsQuarantined },
+  })
 }
 
 function savedForm(m: Mapping, header: readonly string[]): Mapping {
