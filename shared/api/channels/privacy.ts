@@ -24,4 +24,20 @@ export const privacyChannels = {
       exports: z.array(z.strictObject({ id: z.number().int(), at: z.string(), preset: z.string() })),
     }),
   },
+  /**
+   * Subject access: writes everything held about the person (subject.json plus one CSV per table) to a
+   * folder private to this session, audits the request, and returns subject.json for a download.
+   * NotFound when the profile does not exist.
+   */
+  'privacy:subject-export': {
+    input: z.strictObject({ profileId: z.number().int().positive() }),
+    output: z.strictObject({
+      profiles: z.array(z.number().int()),
+      counts: z.record(z.string(), z.number().int()),
+      files: z.array(z.string()),
+      fileName: z.string(),
+      mime: z.string(),
+      base64: z.string(),
+    }),
+  },
 } as const
