@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { Anchor, Badge, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core'
-import { IconArrowLeft, IconDownload, IconEye, IconTrash, IconUnlink } from '@tabler/icons-react'
+import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core'
+import { IconArrowLeft, IconDownload, IconEye, IconTrash } from '@tabler/icons-react'
 import type { Out } from '../../../../shared/api/contract'
 import { useApi } from '../../app/api'
 import { formatNumber } from '../../app/format'
@@ -10,7 +10,9 @@ import { useApiQuery } from '../../app/use-query'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorAlert } from '../../components/error-alert'
 import { GoldenRecord } from './golden-record'
-import { Identifiers, MergeHistory, ProfileTimeline, RawRow, Traits } from './profile-sections'
+import { downloadBase64 } from '../exports/download'
+import { Identifiers, MergeHistory, ProfileTimeline, Traits } from './profile-sections'
+import { SourceRecords } from './source-records'
 
 /** One person: golden record with provenance, identifiers, source records, timeline, traits, segments, history. */
 export function ProfileScreen({ param }: ScreenProps): React.JSX.Element {
@@ -26,6 +28,7 @@ export function ProfileScreen({ param }: ScreenProps): React.JSX.Element {
 
 function ProfileView({ p, onBack }: { p: Out<'profiles:get'>; onBack(): void }): React.JSX.Element {
   const api = useApi()
+  const navigate = useAppStore((s) => s.navigate)
   const [revealed, setRevealed] = useState<Out<'profiles:reveal'>>()
   const [error, setError] = useState<unknown>()
   const [forgetOpen, setForgetOpen] = useState(false)
@@ -36,6 +39,23 @@ function ProfileView({ p, onBack }: { p: Out<'profiles:get'>; onBack(): void }):
     } catch (e) {
       setError(e)
     }
+  }
+  const [exporting, setExporting] = useState(false)
+  const [notice, setNotice] = useState<React.ReactNode>()
+  const subjectExport = async (): Promise<void> => {
+    setExporting(true)
+    await act(async () => {
+      const r = await api.invoke('privacy:subject-export', { profileId: p.id })
+      downloadBase64(r.fileName, r.mime, r.base64)
+      setNotice(`Subject access export saved as ${r.fileName} (${formatNumber(r.counts.records ?? 0)} records, ${formatNumber(r.counts.events ?? 0)} events).`)
+    })
+    setExporting(false)
+  }
+  const onSplit = (profiles: number[]): void => {
+    const fresh = profiles.filter((x) => x !== p.id)
+    setNotice(fresh.length > 0
+      ? <>Split into {fresh.map((x) => <Anchor key={x} component="button" size="sm" onClick={() => navigate({ screen: 'profile', param: String(x) })}>profile #{x}</Anchor>)}.</>
+      : 'Split done.')
   }
   const reveal = (): Promise<void> => act(async () => setRevealed(await api.invoke('profiles:reveal', { id: p.id, why: 'profile detail' })))
   const t = p.traits
@@ -67,8 +87,8 @@ function ProfileView({ p, onBack }: { p: Out<'profiles:get'>; onBack(): void }):
               {revealed ? 'Revealed' : 'Reveal'}
             </Button>
           </Tooltip>
-          <Tooltip label="Subject access export is not available in this build yet (no privacy channel for it)">
-            <Button variant="default" leftSection={<IconDownload size={16} />} disabled>
+          <Tooltip label="Everything held about this person as JSON (a copy of each table stays private to this session); recorded in the audit log">
+            <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporting} onClick={() => void subjectExport()}>
               Subject access export
             </Button>
           </Tooltip>
@@ -78,6 +98,7 @@ function ProfileView({ p, onBack }: { p: Out<'profiles:get'>; onBack(): void }):
         </Group>
       </Group>
       <ErrorAlert error={error} />
+      {notice ? <Alert color="teal" variant="light" role="status" withCloseButton onClose={() => setNotice(undefined)} closeButtonLabel="Dismiss">{notice}</Alert> : null}
       <SimpleGrid cols={4}>
         <Stat label="Records" value={formatNumber(p.records.length)} />
         <Stat label="Orders" value={formatNumber(typeof t.orderCount === 'number' ? t.orderCount : 0)} />
@@ -101,22 +122,7 @@ function ProfileView({ p, onBack }: { p: Out<'profiles:get'>; onBack(): void }):
             <Identifiers p={p} revealed={revealed} />
           </Tabs.Panel>
           <Tabs.Panel value="records">
-            <Stack>
-              {p.records.map((r) => (
-                <Paper key={r.id} withBorder p="sm" radius="sm">
-                  <Group justify="space-between" mb={6}>
-                    <Text size="sm">
-                      <b>{r.source}</b> record #{r.id}
-                      {r.sourceKey ? ` (id ${r.sourceKey})` : ''}, import #{r.importId} row {r.rowNumber}
-                    </Text>
-                    <Button size="compact-xs" variant="subtle" color="orange" leftSection={<IconUnlink size={12} />} disabled={p.records.length < 2} onClick={() => void act(() => api.invoke('profiles:remove-record', { recordId: r.id, reason: 'removed in profile detail' }))}>
-                      Remove from profile
-                    </Button>
-                  </Group>
-                  <RawRow raw={revealed?.rawRows.find((x) => x.recordId === r.id)} />
-                </Paper>
-              ))}
-            </Stack>
+            <SourceRecords p={p} revealed={revealed} act={act} onSplit={onSplit} />
           </Tabs.Panel>
           <Tabs.Panel value="timeline">
             <ProfileTimeline p={p} />

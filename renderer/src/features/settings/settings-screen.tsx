@@ -2,10 +2,12 @@ import { Stack, Title, SimpleGrid } from '@mantine/core'
 import type { ScreenProps } from '../../app/screens'
 import { AuditLog } from './audit-log'
 import { BackupCard } from './backup-card'
+import { CountryCard } from './country-card'
 import { AutoLockCard, PassphraseCard } from './security-cards'
+import { SurvivorshipCard } from './survivorship-card'
 import { ThresholdsCard } from './thresholds-card'
 
-/** Settings: match thresholds, security (passphrase, auto-lock), backup, and the audit log with chain verification. */
+/** Settings: match thresholds, default country, survivorship rules, security (passphrase, auto-lock), backup, and the audit log with chain verification. */
 export function SettingsScreen(_props: ScreenProps): React.JSX.Element {
   return (
     <Stack gap="md">
@@ -15,6 +17,10 @@ export function SettingsScreen(_props: ScreenProps): React.JSX.Element {
         <PassphraseCard />
         <AutoLockCard />
         <BackupCard />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, lg: 4 }} spacing="sm">
+        <div style={{ gridColumn: 'span 3' }}><SurvivorshipCard /></div>
+        <CountryCard />
       </SimpleGrid>
       <AuditLog />
     </Stack>
