@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, test } from './fixtures'
 import { ProfilesPage } from './pages/profiles-page'
 
@@ -36,4 +37,24 @@ test('profile: search, open, see where each value came from', async ({ app, work
   const audit = JSON.parse(workspace.cdp(['audit', 'verify', '--json'])) as { ok: boolean; entries: number }
   expect(audit.ok).toBe(true)
   expect(audit.entries).toBeGreaterThan(0)
+
+  // Subject access: the browser downloads subject.json with her records, and the request is audited.
+  const download = app.waitForEvent('download')
+  await app.getByRole('button', { name: 'Subject access export' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/^subject-access-profile-\d+-[\d-]+\.json$/)
+  const subject = JSON.parse(readFileSync(await file.path(), 'utf8')) as { records: unknown[] }
+  expect(subject.records).toHaveLength(2)
+  await expect(app.getByRole('status').filter({ hasText: 'Subject access export saved' })).toBeVisible()
+  const after = JSON.parse(workspace.cdp(['audit', 'verify', '--json'])) as { ok: boolean; entries: number }
+  expect(after).toMatchObject({ ok: true, entries: audit.entries + 1 })
+
+  // Split: tick one source record and move it into a new profile, with a reason.
+  await app.getByRole('tab', { name: 'Source records (2)' }).click()
+  await app.getByRole('checkbox', { name: /from shop-customers/ }).check()
+  await app.getByRole('button', { name: 'Split into new profile' }).click()
+  await app.getByLabel(/Reason/).fill('different person at the same address')
+  await app.getByRole('button', { name: 'Split', exact: true }).click()
+  await expect(app.getByRole('tab', { name: 'Source records (1)' })).toBeVisible()
+  await expect(app.getByRole('status').filter({ hasText: /Split into profile #\d+/ })).toBeVisible()
 })

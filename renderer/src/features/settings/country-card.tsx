@@ -38,7 +38,7 @@ export function CountryCard(): React.JSX.Element {
       <Stack gap="xs">
         <Text fw={600}>Default country</Text>
         <ErrorAlert error={q.error} />
-        <Select label="Phone numbers without +country code" searchable data={options} value={country ?? null} allowDeselect={false}
+        <Select label="Phones without a country code" searchable data={options} value={country ?? null} allowDeselect={false}
           onChange={(v) => v && setCountry(v)} />
         <Text size="xs" c="dimmed">Used on import when a row has no country column; the import wizard can still override it per file.</Text>
         {msg ? <Text size="sm" c={msg.error ? 'red' : 'teal'} role="status">{msg.text}</Text> : null}
