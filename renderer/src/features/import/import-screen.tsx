@@ -55,9 +55,11 @@ function MappingStep({ file, onBack, onStarted }: { file: FileRef; onBack(): voi
   const [preset, setPreset] = useState<string | null>(null)
   const [mapping, setMapping] = useState<ImportMapping | undefined>(undefined)
   const [sheet, setSheet] = useState<string | null>(null)
-  const [country, setCountry] = useState('US')
-  const countryOk = /^[A-Za-z]{2}$/.test(country)
-  const extra = { ...(sheet ? { sheet } : {}), ...(countryOk ? { defaultCountry: country.toUpperCase() } : {}) }
+  // Blank means the workspace's default country (Settings); the engine falls back to it.
+  const workspaceCountry = useApiQuery('settings:default-country', {})
+  const [country, setCountry] = useState('')
+  const countryOk = country === '' || /^[A-Za-z]{2}$/.test(country)
+  const extra = { ...(sheet ? { sheet } : {}), ...(country !== '' && countryOk ? { defaultCountry: country.toUpperCase() } : {}) }
   const [inspect, setInspect] = useState<InspectView | undefined>()
   const [error, setError] = useState<unknown>()
   const [starting, setStarting] = useState(false)
@@ -124,7 +126,7 @@ function MappingStep({ file, onBack, onStarted }: { file: FileRef; onBack(): voi
             {r.sheets && r.sheets.length > 1 ? (
               <Select label="Sheet" description="This workbook has several" data={r.sheets} value={sheet ?? r.sheet ?? null} onChange={(v) => { setSheet(v); setMapping(undefined) }} w={180} allowDeselect={false} />
             ) : null}
-            <TextInput label="Default country" description="For phones without +code" value={country} onChange={(e) => setCountry(e.currentTarget.value)} w={130} maxLength={2} error={countryOk ? undefined : 'Two letters, e.g. GB'} />
+            <TextInput label="Default country" description="For phones without +code" placeholder={workspaceCountry.data?.country ?? 'US'} value={country} onChange={(e) => setCountry(e.currentTarget.value)} w={130} maxLength={2} error={countryOk ? undefined : 'Two letters, e.g. GB'} />
           </Group>
           <Group gap="xs">
             <Badge variant="light">{r.format.toUpperCase()}</Badge>
