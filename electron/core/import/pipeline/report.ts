@@ -41,11 +41,26 @@ export interface DateOrderDecision {
   from: 'mapping' | 'data'
 }
 
+/** Running totals of one import; they always sum to the rows read. */
+export interface WriteCounts {
+  recordsImported: number
+  recordsUpdated: number
+  eventsImported: number
+  rowsQuarantined: number
+  /** Person records created from event rows whose buyer matched no known person. */
+  recordsFromEvents: number
+  /** Rows in `events` (a Shopify order's first line yields an order and a line item). */
+  eventRowsWritten: number
+  /** Events of earlier imports of this source replaced because a newer export repeats their key. */
+  eventsReplaced: number
+  quarantineReasons: Record<string, number>
+}
+
 /**
  * What an import did. `rows` = recordsImported + recordsUpdated + eventsImported + rowsQuarantined, always.
  * `alreadyImported` is true (and every count 0) when the same file was imported before and not forced.
  */
-export interface ImportReport {
+export interface ImportReport extends WriteCounts {
   importId: number | null
   source: string
   file: string
@@ -59,14 +74,5 @@ export interface ImportReport {
   reader: ReaderInfo | null
   dateOrders: Record<string, DateOrderDecision>
   rows: number
-  recordsImported: number
-  recordsUpdated: number
-  eventsImported: number
-  rowsQuarantined: number
-  recordsFromEvents: number
-  eventRowsWritten: number
-  /** Events from earlier exports of this source replaced by this one (same order/ticket key). */
-  eventsReplaced: number
-  quarantineReasons: Record<string, number>
   durationMs: number
 }

@@ -3,23 +3,10 @@ import { createProfile } from '../../identity/membership'
 import type { EventDraft } from './event-draft'
 import { MEMO_LIMIT } from './memo'
 import type { PersonDraft } from './person-draft'
+import type { WriteCounts } from './report'
 import type { IsSuppressed } from './suppression'
 import type { RowResult } from './transform'
 
-/** Running totals of one import; they always sum to the rows read. */
-export interface WriteCounts {
-  recordsImported: number
-  recordsUpdated: number
-  eventsImported: number
-  rowsQuarantined: number
-  /** Person records created from event rows whose buyer matched no known person. */
-  recordsFromEvents: number
-  /** Rows in `events` (a Shopify order's first line yields an order and a line item). */
-  eventRowsWritten: number
-  /** Events of earlier imports of this source replaced because a newer export repeats their key. */
-  eventsReplaced: number
-  quarantineReasons: Record<string, number>
-}
 
 /** Identifier rows written by one multi-row statement; a record with more uses one statement per row. */
 const MAX_IDENTS_PER_STATEMENT = 16
