@@ -53,6 +53,8 @@ describe('emailLevel', () => {
   it.each([
     ['a.b@x.com', 'a.b@x.com', 1], ['robert255@smith.net', 'roberta25@smith.net', 5], ['robert25@smith.net', 'roberta25@smith.net', 3],
     ['t.m39@brooks-sawyer.com', 't.m39@brooks-sawer.com', 3], ['jane@x.com', 'john@y.com', 5], ['jane.doe@acme.com', 'jd1980@gmail.com', 4], ['jd@gmail.com', 'jdoe@yahoo.com', 5], ['', 'a@b.c', 0],
+    // Differing digits are deliberate, never a typo: two people, not one close address.
+    ['william.smith21@gmail.com', 'william.smith51@gmail.com', 5], ['mary1962@gmail.com', 'mary1961@gmail.com', 5], ['mary.davis11@gmail.com', 'mary.davs11@gmail.com', 3],
   ])('%s / %s → %i', (a, b, l) => expect(e(a, b)).toBe(l))
   it('gmail folding is its own level', () => expect(e('j.doe@gmail.com', 'jdoe@gmail.com', 'jdoe@gmail.com', 'jdoe@gmail.com')).toBe(2))
   it('knows name-derived local parts', () => {

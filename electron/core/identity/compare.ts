@@ -92,10 +92,19 @@ export function emailLevel(a: string, b: string, foldA: string, foldB: string, l
   if (!a || !b) return 0
   if (a === b) return 1
   if (foldA && foldA === foldB) return 2
-  if (domA === domB && localA.length >= 4 && damerauLevenshtein(localA, localB, 1) <= 1) return 3
   if (localA === localB && (localA.length >= 6 || (domA.length >= 5 && damerauLevenshtein(domA, domB, 2) <= 2))) return 3
-  if (localA.length >= 4 && damerauLevenshtein(localA, localB, 1) <= 1 && damerauLevenshtein(domA, domB, 2) <= 2) return 3
+  // william.smith21@gmail and william.smith51@gmail are one edit apart but two people: at free-mail providers
+  // differing digits (a birth year, the counter the provider suggested) are deliberate, not a typo.
+  if (localA.length >= 4 && (sameDigits(localA, localB) || !FREE_MAIL.has(domA) || !FREE_MAIL.has(domB)) && damerauLevenshtein(localA, localB, 1) <= 1 &&
+    (domA === domB || damerauLevenshtein(domA, domB, 2) <= 2)) return 3
   return FREE_MAIL.has(domA) !== FREE_MAIL.has(domB) ? 4 : 5
+}
+
+const NOT_DIGITS = /\D+/g
+
+/** True when two strings carry the same digits in the same order (none on both sides counts as the same). */
+export function sameDigits(a: string, b: string): boolean {
+  return a.replace(NOT_DIGITS, '') === b.replace(NOT_DIGITS, '')
 }
 
 /**
