@@ -289,7 +289,8 @@ export interface ProfileEventsTable {
   amount_minor: number | null
   currency: string | null
   source_key: string | null
-  properties: string
+  /** JSONB (migration 0008): read it with json_extract / json(). */
+  properties: Uint8Array
 }
 
 export interface CustomTraitsTable {
@@ -331,6 +332,34 @@ export interface MatchRunsTable {
 /** Which version (raw row) of each record identity resolution has scored. */
 export interface MatchScoredTable { record_id: number; raw_row_id: number; run_id: number }
 
+/** Migration 0008: the profile_summary columns segment rules read, so a count scans narrow rows. Derived. */
+export interface ProfileFactsTable {
+  profile_id: number
+  country: string | null
+  city: string | null
+  email: string | null
+  consent_email: string | null
+  consent_sms: string | null
+  consent_ads: string | null
+  order_count: number
+  spend_minor: number
+  record_count: number
+  first_order_at: string | null
+  last_order_at: string | null
+  last_seen_at: string | null
+  tags: string
+  display_name: string | null
+  first_name: string | null
+  last_name: string | null
+  phone: string | null
+  company: string | null
+  street: string | null
+  region: string | null
+  postcode: string | null
+  birth_date: string | null
+  gender: string | null
+}
+
 export interface Database {
   settings: SettingsTable
   sources: SourcesTable
@@ -365,6 +394,7 @@ export interface Database {
   profile_search_idx: FtsIdxTable
   match_runs: MatchRunsTable
   match_scored: MatchScoredTable
+  profile_facts: ProfileFactsTable
 }
 
 export type Source = Selectable<SourcesTable>
@@ -428,6 +458,7 @@ export const tableColumns = {
   profile_search_idx: ['segid', 'term', 'pgno'],
   match_runs: ['id', 'started_at', 'finished_at', 'full', 'records', 'new_records', 'candidate_pairs', 'comparisons', 'merged', 'queued', 'non_matches', 'seconds', 'pairs_by_key', 'model'],
   match_scored: ['record_id', 'raw_row_id', 'run_id'],
+  profile_facts: ['profile_id', 'country', 'city', 'email', 'consent_email', 'consent_sms', 'consent_ads', 'order_count', 'spend_minor', 'record_count', 'first_order_at', 'last_order_at', 'last_seen_at', 'tags', 'display_name', 'first_name', 'last_name', 'phone', 'company', 'street', 'region', 'postcode', 'birth_date', 'gender'],
 } as const satisfies { [K in keyof Database]: ColumnList<Database[K]> }
 
 // Compile-time: no interface column may be missing from tableColumns.

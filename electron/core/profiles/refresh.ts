@@ -1,4 +1,5 @@
 import type { Workspace } from '../db'
+import { segmentFactColumns } from '../db/migrations/0008-segment-facts'
 import { computeCustomTraits, listCustomTraits } from './custom-traits'
 import { deriveBatch } from './derive'
 import { loadBatch } from './load'
@@ -36,6 +37,7 @@ export function refreshProfiles(ws: Workspace, profileIds: Iterable<number>): Re
     // The first orders ever fix the reporting currency: profiles refreshed before them hold 0 for it.
     if (!hadCurrency && currency !== null) {
       ws.sqlite.prepare('UPDATE profile_summary SET spend_minor = coalesce(json_extract(spend, ?), 0)').run(`$."${currency}".total`)
+      ws.sqlite.prepare('UPDATE profile_facts SET spend_minor = (SELECT s.spend_minor FROM profile_summary s WHERE s.profile_id = profile_facts.profile_id)').run()
     }
     const traits = listCustomTraits(ws)
     const now = new Date()
@@ -48,7 +50,7 @@ export function refreshProfiles(ws: Workspace, profileIds: Iterable<number>): Re
       const derived = deriveBatch(loadBatch(ws, live), rules, currency, now.toISOString())
       writeDerived(ws, derived)
       ws.sqlite.prepare(`INSERT INTO profile_events (type, occurred_at, profile_id, event_id, amount_minor, currency, source_key, properties)
-        SELECT e.type, coalesce(e.occurred_at, ''), r.profile_id, e.id, e.amount_minor, e.currency, e.source_key, e.properties
+        SELECT e.type, coalesce(e.occurred_at, ''), r.profile_id, e.id, e.amount_minor, e.currency, e.source_key, jsonb(e.properties)
         FROM records r JOIN events e ON e.record_id = r.id WHERE r.profile_id IN (SELECT value FROM json_each(?))`).run(JSON.stringify([...derived.keys()]))
       computeCustomTraits(ws, [...derived.keys()], traits, now)
       result.refreshed += derived.size
@@ -103,7 +105,7 @@ export function removeProfileDerivedData(ws: Workspace, profileId: number): void
 
 function deleteDerived(ws: Workspace, ids: readonly number[]): void {
   const json = JSON.stringify(ids)
-  for (const table of ['golden_values', 'profile_summary', 'profile_sources', 'profile_traits', 'profile_events']) {
+  for (const table of ['golden_values', 'profile_summary', 'profile_facts', 'profile_sources', 'profile_traits', 'profile_events']) {
     ws.sqlite.prepare(`DELETE FROM ${table} WHERE profile_id IN (SELECT value FROM json_each(?))`).run(json)
   }
   const search = ws.sqlite.prepare('DELETE FROM profile_search WHERE rowid = ?')
@@ -117,14 +119,21 @@ function writeDerived(ws: Workspace, derived: ReturnType<typeof deriveBatch>): v
   const summary = db.prepare(`INSERT INTO profile_summary VALUES (@profile_id, @display_name, @first_name, @last_name, @email, @phone,
     @company, @street, @city, @region, @postcode, @country, @birth_date, @gender, @record_count, @order_count, @spend_minor, @spend,
     @first_order_at, @last_order_at, @last_seen_at, @sources, @tags, @consent_email, @consent_sms, @consent_ads, @consent, @refreshed_at)`)
+  const facts = db.prepare(`INSERT INTO profile_facts (${segmentFactColumns.join(', ')}) VALUES (${segmentFactColumns.map((c) => `@${c}`).join(', ')})`)
   const source = db.prepare('INSERT INTO profile_sources (source_id, profile_id) VALUES (?, ?)')
   const search = db.prepare('INSERT INTO profile_search (rowid, name, email, phone, company) VALUES (?, ?, ?, ?, ?)')
   for (const [id, d] of derived) {
     for (const g of d.golden) golden.run(g)
     summary.run(d.summary)
+    facts.run(pick(d.summary, segmentFactColumns))
     for (const s of d.sources) source.run(s, id)
     search.run(id, d.search.name, d.search.email, d.search.phone, d.search.company)
   }
+}
+
+/** The named properties of a row (better-sqlite3 rejects named parameters a statement does not use). */
+function pick<K extends string>(row: Record<K, unknown>, keys: readonly K[]): Record<K, unknown> {
+  return Object.fromEntries(keys.map((k) => [k, row[k]])) as Record<K, unknown>
 }
 
 function currentWatermark(ws: Workspace): Watermark {

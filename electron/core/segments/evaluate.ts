@@ -6,7 +6,7 @@ import { compileContext, compileRule } from './compile'
 
 /**
  * Running rules: live count, a sample, the full member list, overlap of two rules. All read
- * profile_summary, so they see the profiles as of the last refresh (the shells refresh dirty profiles
+ * profile_facts (the rule columns of profile_summary), so they see the profiles as of the last refresh (the shells refresh dirty profiles
  * before they ask). Synchronous: a count is one statement on the writer connection.
  */
 
@@ -32,12 +32,12 @@ function run<T>(ws: Workspace, query: RawBuilder<unknown>, mode: 'get' | 'all' |
 
 /** The SQL and parameters a rule compiles to (for EXPLAIN QUERY PLAN tests and debugging). */
 export function compileCount(ws: Workspace, rule: unknown, now = new Date()): { sql: string; parameters: readonly unknown[] } {
-  return sql`SELECT count(*) FROM profile_summary s WHERE ${ruleWhere(ws, rule, now)}`.compile(ws.db)
+  return sql`SELECT count(*) FROM profile_facts s WHERE ${ruleWhere(ws, rule, now)}`.compile(ws.db)
 }
 
 /** How many active profiles match. Throws InvalidInput for a bad rule. */
 export function countSegment(ws: Workspace, rule: unknown, now = new Date()): number {
-  const r = run<{ n: number }>(ws, sql`SELECT count(*) AS n FROM profile_summary s WHERE ${ruleWhere(ws, rule, now)}`, 'get')
+  const r = run<{ n: number }>(ws, sql`SELECT count(*) AS n FROM profile_facts s WHERE ${ruleWhere(ws, rule, now)}`, 'get')
   return r.n
 }
 
@@ -47,12 +47,12 @@ export interface SampleRow { profileId: number; displayName: string | null; emai
 export function sampleSegment(ws: Workspace, rule: unknown, limit = 20, now = new Date()): SampleRow[] {
   const n = Math.max(1, Math.min(1000, Math.floor(limit)))
   return run<SampleRow[]>(ws, sql`SELECT s.profile_id AS profileId, s.display_name AS displayName, s.email, s.city, s.order_count AS orderCount
-    FROM profile_summary s WHERE ${ruleWhere(ws, rule, now)} ORDER BY s.profile_id LIMIT ${n}`, 'all')
+    FROM profile_facts s WHERE ${ruleWhere(ws, rule, now)} ORDER BY s.profile_id LIMIT ${n}`, 'all')
 }
 
 /** Every matching profile id, ascending. */
 export function segmentMembers(ws: Workspace, rule: unknown, now = new Date()): number[] {
-  return run<number[]>(ws, sql`SELECT s.profile_id FROM profile_summary s WHERE ${ruleWhere(ws, rule, now)} ORDER BY s.profile_id`, 'pluck')
+  return run<number[]>(ws, sql`SELECT s.profile_id FROM profile_facts s WHERE ${ruleWhere(ws, rule, now)} ORDER BY s.profile_id`, 'pluck')
 }
 
 export interface Overlap { a: number; b: number; both: number; onlyA: number; onlyB: number }
@@ -63,7 +63,7 @@ export function overlapSegments(ws: Workspace, ruleA: unknown, ruleB: unknown, n
   const b = ruleWhere(ws, ruleB, now)
   const r = run<{ both: number | null; onlyA: number | null; onlyB: number | null }>(ws, sql`SELECT sum(ina AND inb) AS both, sum(ina AND NOT inb) AS onlyA,
       sum(inb AND NOT ina) AS onlyB
-    FROM (SELECT coalesce(${a}, 0) AS ina, coalesce(${b}, 0) AS inb FROM profile_summary s)`, 'get')
+    FROM (SELECT coalesce(${a}, 0) AS ina, coalesce(${b}, 0) AS inb FROM profile_facts s)`, 'get')
   const both = r.both ?? 0
   const onlyA = r.onlyA ?? 0
   const onlyB = r.onlyB ?? 0

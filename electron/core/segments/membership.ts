@@ -10,7 +10,7 @@ import { listSegments } from './saved'
 export function segmentsOfProfile(ws: Workspace, profileId: number, now = new Date()): { id: number; name: string; version: number }[] {
   const out: { id: number; name: string; version: number }[] = []
   for (const seg of listSegments(ws)) {
-    const q = sql`SELECT 1 FROM profile_summary s WHERE s.profile_id = ${profileId} AND ${compileRule(compileContext(ws, now), seg.rule)}`.compile(ws.db)
+    const q = sql`SELECT 1 FROM profile_facts s WHERE s.profile_id = ${profileId} AND ${compileRule(compileContext(ws, now), seg.rule)}`.compile(ws.db)
     if (ws.sqlite.prepare(q.sql).get(...q.parameters)) out.push({ id: seg.id, name: seg.name, version: seg.version })
   }
   return out

@@ -3,8 +3,9 @@ import { migration0002 } from './0002-import-event-keys'
 import { migration0003 } from './0003-match-runs'
 import { migration0005 } from './0005-profiles-derived'
 import { migration0006 } from './0006-privacy-indexes'
+import { migration0008 } from './0008-segment-facts'
 import type { Migration } from './types'
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0005, migration0006]
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0005, migration0006, migration0008]
 export type { Migration }
