@@ -2,15 +2,18 @@
  * Segment counts and search latency on a synthetic workspace, each segment count compared in the same
  * run with DuckDB running equivalent SQL over the same rows.
  *
- *   npx tsx test/bench/segments.ts [--scale 0.1] [--cache-mb 512]
+ *   npx tsx test/bench/segments.ts [--scale 0.1] [--cache-mb 512] [--keep FILE]
  *
  * Scale 1 = 400,000 people, 600,000 events and 1,300,000 person records (several sources per person),
  * the issue's target size. The default is modest so a run takes seconds, not minutes.
  * Targets: each count under 100 ms and within 3× of DuckDB; search p95 under 50 ms.
+ * `--keep FILE` keeps the built workspace in FILE and reuses it on later runs (building
+ * and deriving 400k profiles takes minutes; a reused file keeps the size it was built with), so a change to the
+ * count path can be measured in seconds.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
-import { writeFileSync } from 'node:fs'
-import { createWorkspace, type Workspace } from '../../electron/core/db'
+import { existsSync, writeFileSync } from 'node:fs'
+import { createWorkspace, openWorkspace, Passphrase, type Workspace } from '../../electron/core/db'
 import { refreshAllProfiles, searchProfiles } from '../../electron/core/profiles'
 import { countSegment, createSegment } from '../../electron/core/segments'
 import { tempDir, testKdf } from '../helpers/temp-workspace'
@@ -177,19 +180,24 @@ async function compare(ws: Workspace, duck: DuckDBConnection, label: string): Pr
  * Runs the benchmark and prints the tables; returns whether every target was met. With `cacheMb`, the
  * counts run a second time with that page cache size, to show what a larger cache buys.
  */
-export async function runSegmentsBench(scale: number, cacheMb?: number): Promise<boolean> {
+export async function runSegmentsBench(scale: number, cacheMb?: number, keep?: string): Promise<boolean> {
   const sizes: Sizes = { people: Math.round(400_000 * scale), events: Math.round(600_000 * scale), records: Math.round(1_300_000 * scale) }
   const tmp = tempDir('tessera-bench-')
-  const ws = createWorkspace(tmp.file('bench.tdb'), 'bench', { kdf: testKdf })
+  const reuse = keep !== undefined && existsSync(keep)
+  const ws = reuse ? openWorkspace(keep, new Passphrase('bench')) : createWorkspace(keep ?? tmp.file('bench.tdb'), 'bench', { kdf: testKdf })
   let ok = true
   try {
-    let t0 = performance.now()
-    build(ws, sizes)
-    console.log(`built ${sizes.people} people, ${sizes.records} records, ${sizes.events} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
-    t0 = performance.now()
-    refreshAllProfiles(ws)
-    console.log(`derived profiles (golden, traits, search) in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
-    createSegment(ws, 'Engaged buyers', rules()[1]!.rule)
+    if (reuse) {
+      console.log(`reusing ${keep}: ${String(ws.sqlite.prepare('SELECT count(*) FROM profiles').pluck().get())} profiles`)
+    } else {
+      let t0 = performance.now()
+      build(ws, sizes)
+      console.log(`built ${sizes.people} people, ${sizes.records} records, ${sizes.events} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+      t0 = performance.now()
+      refreshAllProfiles(ws)
+      console.log(`derived profiles (golden, traits, search) in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+      createSegment(ws, 'Engaged buyers', rules()[1]!.rule)
+    }
     const duck = await loadDuck(ws, tmp.dir)
     ok = (await compare(ws, duck, `page cache ${String(ws.sqlite.pragma('cache_size', { simple: true }))} (negative = KiB)`)) && ok
     if (cacheMb !== undefined) {
@@ -233,9 +241,11 @@ if (require.main === module) {
   }
   const scale = arg('--scale') ?? 0.1
   const cacheMb = arg('--cache-mb')
+  const keepAt = process.argv.indexOf('--keep')
+  const keep = keepAt > 0 ? process.argv[keepAt + 1] : undefined
   if (!Number.isFinite(scale) || scale <= 0) throw new Error('--scale takes a positive number, e.g. --scale 1')
   if (cacheMb !== undefined && !(cacheMb > 0)) throw new Error('--cache-mb takes a positive number of MiB, e.g. --cache-mb 512')
-  void runSegmentsBench(scale, cacheMb).then((ok) => {
+  void runSegmentsBench(scale, cacheMb, keep).then((ok) => {
     process.exitCode = ok ? 0 : 1
   })
 }

@@ -149,14 +149,21 @@ describe('counts, samples, overlap', () => {
     expect(overlapSegments(ws, attr('company', { op: 'equals', value: 'Corp' }), buyers, now)).toEqual({ a: 1, b: 3, both: 1, onlyA: 0, onlyB: 2 })
   })
 
-  it('scans profile events by type and time, and uses primary keys for sources and custom traits', () => {
+  it('scans profile events by type and time (or by type in profile order to count), the rule-scan index for common columns, and primary keys for sources and custom traits', () => {
     const plan = (rule: unknown): string => {
       const { sql, parameters } = compileCount(ws, rule, now)
       return (ws.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((r) => r.detail).join('\n')
     }
-    const behaviour = plan(all({ kind: 'event', did: true, type: 'order', atLeast: 2, window: { last: 365, unit: 'days' } }))
-    expect(behaviour).toMatch(/SEARCH e USING PRIMARY KEY \(type=\? AND occurred_at>\?\)/)
-    expect(behaviour).not.toMatch(/records|SCAN e/)
+    const once = plan(all({ kind: 'event', did: true, type: 'order', window: { last: 365, unit: 'days' } }))
+    expect(once).toMatch(/SEARCH e USING PRIMARY KEY \(type=\? AND occurred_at>\?\)/)
+    const twice = plan(all({ kind: 'event', did: true, type: 'order', atLeast: 2, window: { last: 365, unit: 'days' } }))
+    expect(twice).toMatch(/SEARCH e USING COVERING INDEX profile_events_by_type_profile \(type=\?\)/)
+    for (const p of [once, twice]) expect(p).not.toMatch(/records|SCAN e|TEMP B-TREE/)
+    // Country is a range of the covering index; other common columns scan it instead of the wider table.
+    expect(plan(all(attr('country', { op: 'equals', value: 'fr' }), attr('email', { op: 'contains', value: 'an' }))))
+      .toMatch(/SEARCH s USING COVERING INDEX profile_facts_rule_scan \(country=\?\)/)
+    expect(plan({ kind: 'group', op: 'any', children: [attr('city', { op: 'in', values: ['Paris'] }), trait('order_count', { op: 'gte', value: 3 })] }))
+      .toMatch(/SCAN s USING COVERING INDEX profile_facts_rule_scan/)
     expect(plan(all({ kind: 'source', source: 'Shopify', present: true }))).toMatch(/SEARCH ps USING PRIMARY KEY \(source_id=\?\)/)
     expect(plan(trait('custom:paid orders', { op: 'gt', value: 0 }))).toMatch(/SEARCH t USING PRIMARY KEY \(trait_id=\? AND profile_id=\?\)/)
   })

@@ -3,6 +3,7 @@ import { segmentFactColumns } from '../db/migrations/0008-segment-facts'
 import { computeCustomTraits, listCustomTraits } from './custom-traits'
 import { deriveBatch } from './derive'
 import { loadBatch } from './load'
+import { updatePlannerStats } from './planner-stats'
 import { updateRfmBreakpoints } from './rfm'
 import { getSurvivorshipRules } from './survivorship'
 
@@ -24,7 +25,8 @@ export interface RefreshResult { refreshed: number; removed: number }
 /**
  * Rebuilds golden values, summary, source presence, custom traits and the search row of each given
  * profile. Profiles that are merged, erased, gone or empty lose their derived data. Runs in one
- * transaction (safe to call inside the caller's). Then refreshes the RFM breakpoints.
+ * transaction (safe to call inside the caller's). Then refreshes the RFM breakpoints and, after large
+ * changes, the planner statistics segment counts rely on.
  */
 export function refreshProfiles(ws: Workspace, profileIds: Iterable<number>): RefreshResult {
   const ids = [...new Set(profileIds)].sort((a, b) => a - b)
@@ -57,6 +59,7 @@ export function refreshProfiles(ws: Workspace, profileIds: Iterable<number>): Re
       result.removed += batch.length - derived.size
     }
     updateRfmBreakpoints(ws)
+    updatePlannerStats(ws, ids.length)
   })()
   return result
 }

@@ -171,9 +171,13 @@ function eventSql(ctx: CompileContext, node: EventCondition): RawBuilder<SqlBool
     where.push(sql<SqlBool>`e.occurred_at >= ${node.window.from} AND e.occurred_at <= ${to}`)
   }
   where.push(...node.where.map(propertyFilterSql))
-  const having = node.atLeast > 1 ? sql` GROUP BY e.profile_id HAVING count(*) >= ${node.atLeast}` : sql``
   // profile_events has the columns property filters read (amount_minor, currency, source_key, properties as JSONB).
-  const members = sql`(SELECT e.profile_id FROM profile_events e WHERE ${allOf(where)}${having})`
+  // Counting per profile walks the type's events in profile order (migration 0011), so nothing is sorted; the
+  // planner, which cannot know how much of the type the window holds, would range-scan by time and sort.
+  const members = node.atLeast > 1
+    ? sql`(SELECT e.profile_id FROM profile_events e INDEXED BY profile_events_by_type_profile WHERE ${allOf(where)}
+        GROUP BY e.profile_id HAVING count(*) >= ${node.atLeast})`
+    : sql`(SELECT e.profile_id FROM profile_events e WHERE ${allOf(where)})`
   return node.did ? sql<SqlBool>`s.profile_id IN ${members}` : sql<SqlBool>`s.profile_id NOT IN ${members}`
 }
 

@@ -4,8 +4,10 @@ import { migration0003 } from './0003-match-runs'
 import { migration0005 } from './0005-profiles-derived'
 import { migration0006 } from './0006-privacy-indexes'
 import { migration0008 } from './0008-segment-facts'
+import { migration0010 } from './0010-match-keys'
+import { migration0011 } from './0011-segment-scan-indexes'
 import type { Migration } from './types'
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0005, migration0006, migration0008]
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0005, migration0006, migration0008, migration0010, migration0011]
 export type { Migration }
