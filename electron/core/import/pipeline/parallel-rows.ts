@@ -2,9 +2,9 @@ import { join } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import { CdpError, type ErrorCode } from '../../../../shared/api/errors'
 import { spawnWorker } from '../../jobs/spawn-worker'
-import type { Mapping, ReadRow, ReaderInfo } from '../types'
+import type { Mapping, ReaderInfo } from '../types'
 import type { DateOrder } from './row-plan'
-import type { RowResult } from './transform'
+import type { PackedRow } from './packed-row'
 
 export interface ParseWorkerInput {
   path: string
@@ -19,13 +19,13 @@ export interface ParseWorkerInput {
 }
 
 export type ParseWorkerMessage =
-  | { type: 'batch'; items: Array<{ row: ReadRow; result: RowResult }>; bytes: number }
+  | { type: 'batch'; rows: PackedRow[]; bytes: number }
   | { type: 'done'; info: ReaderInfo }
   | { type: 'error'; code: ErrorCode; message: string }
 
-/** A stream of transformed rows computed in a worker thread; `bytes()` is how far the worker has read. */
+/** A stream of transformed, packed rows computed in a worker thread; `bytes()` is how far the worker has read. */
 export interface ParallelRows {
-  items: AsyncIterable<{ row: ReadRow; result: RowResult }>
+  rows: AsyncIterable<PackedRow>
   bytes(): number
   /** The reader's final info (encoding is only final at the end), once the stream is done. */
   info(): ReaderInfo | undefined
@@ -56,7 +56,7 @@ export function parallelRows(input: ParseWorkerInput): ParallelRows | null {
   worker.on('message', push)
   worker.on('error', (e) => { failure = e; push({ type: 'error', code: 'Internal', message: e.message }) })
   worker.on('exit', (code) => { if (code !== 0 && !info) push({ type: 'error', code: 'Internal', message: `parse worker exited (${code})` }) })
-  async function* items(): AsyncGenerator<{ row: ReadRow; result: RowResult }> {
+  async function* rows(): AsyncGenerator<PackedRow> {
     let acked = 0
     for (;;) {
       while (!queue.length) await new Promise<void>((resolve) => { wake = resolve })
@@ -68,8 +68,8 @@ export function parallelRows(input: ParseWorkerInput): ParallelRows | null {
       }
       bytes = m.bytes
       worker.postMessage({ ack: ++acked })
-      yield* m.items
+      yield* m.rows
     }
   }
-  return { items: items(), bytes: () => bytes, info: () => info, stop: async () => { await worker.terminate() } }
+  return { rows: rows(), bytes: () => bytes, info: () => info, stop: async () => { await worker.terminate() } }
 }

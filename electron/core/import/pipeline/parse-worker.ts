@@ -6,10 +6,10 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { isCdpError } from '../../../../shared/api/errors'
 import { openRowSource } from '../readers'
-import type { ReadRow } from '../types'
 import type { ParseWorkerInput, ParseWorkerMessage } from './parallel-rows'
+import { packRow, type PackedRow } from './packed-row'
 import { compilePlan } from './row-plan'
-import { transformRow, type RowResult } from './transform'
+import { transformRow } from './transform'
 
 async function main(input: ParseWorkerInput): Promise<void> {
   const port = parentPort
@@ -25,19 +25,19 @@ async function main(input: ParseWorkerInput): Promise<void> {
   const src = await openRowSource(input.path, input.sheet ? { sheet: input.sheet } : {})
   const plan = compilePlan(src.header, input.mapping, input.defaultCountry)
   Object.assign(plan.dateOrders, input.dateOrders)
-  let items: Array<{ row: ReadRow; result: RowResult }> = []
+  let rows: PackedRow[] = []
   let sent = 0
   const flush = async (): Promise<void> => {
     while (sent - acked >= input.window) await new Promise<void>((resolve) => { wake = resolve })
-    post({ type: 'batch', items, bytes: src.bytesRead() })
+    post({ type: 'batch', rows, bytes: src.bytesRead() })
     sent++
-    items = []
+    rows = []
   }
   for await (const row of src.rows) {
-    items.push({ row, result: transformRow(plan, row) })
-    if (items.length >= input.batch) await flush()
+    rows.push(packRow(row, transformRow(plan, row)))
+    if (rows.length >= input.batch) await flush()
   }
-  if (items.length) await flush()
+  if (rows.length) await flush()
   post({ type: 'done', info: src.info })
   await src.close()
 }

@@ -12,10 +12,11 @@ import { effectiveCountry } from './default-country'
 import { throttledProgress } from './progress'
 import type { ImportOptions, ImportReport } from './report'
 import { resolveMapping, type ResolvedMapping } from './resolve-mapping'
+import { packRow, type PackedRow } from './packed-row'
 import { parallelRows } from './parallel-rows'
 import { compilePlan, type RowPlan } from './row-plan'
 import { suppressionCheck } from './suppression'
-import { transformRow, type RowResult } from './transform'
+import { transformRow } from './transform'
 import { ImportWriter } from './writer'
 
 /** Rows read ahead to decide date orders and to guess a mapping for an unknown source. */
@@ -97,8 +98,8 @@ async function writeAll(run: Run): Promise<void> {
       defaultCountry: plan.defaultCountry, dateOrders: plan.dateOrders, batch: BATCH, window: 8 }) : null
     const bytesRead = par ? par.bytes : () => run.src.bytesRead()
     try {
-      for await (const { row, result } of par ? par.items : inThread(run, plan)) {
-        writer.write(result, row.cells)
+      for await (const row of par ? par.rows : inThread(run, plan)) {
+        writer.write(row)
         if (++rows % BATCH === 0) {
           // A cancel lands between batches; the rollback below then removes everything written so far.
           if (opts.signal?.aborted) throw cancelled()
@@ -109,6 +110,7 @@ async function writeAll(run: Run): Promise<void> {
       await par?.stop()
     }
     if (opts.signal?.aborted) throw cancelled()
+    writer.flush()
     const finalInfo = par?.info()
     if (finalInfo) report.reader = finalInfo
     Object.assign(report, { importId, rows, ...writer.counts })
@@ -148,9 +150,9 @@ function useWorker(run: Run): boolean {
 }
 
 /** The same stream as the worker's, computed on this thread (small files, or no worker available). */
-async function* inThread(run: Run, plan: RowPlan): AsyncGenerator<{ row: ReadRow; result: RowResult }> {
-  for (const row of run.sample) yield { row, result: transformRow(plan, row) }
-  for (let r = await run.iter.next(); !r.done; r = await run.iter.next()) yield { row: r.value, result: transformRow(plan, r.value) }
+async function* inThread(run: Run, plan: RowPlan): AsyncGenerator<PackedRow> {
+  for (const row of run.sample) yield packRow(row, transformRow(plan, row))
+  for (let r = await run.iter.next(); !r.done; r = await run.iter.next()) yield packRow(r.value, transformRow(plan, r.value))
 }
 
 async function readAhead(iter: AsyncIterator<ReadRow>, n: number): Promise<ReadRow[]> {

@@ -1,22 +1,29 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3-multiple-ciphers'
 import { createProfile } from '../../identity/membership'
-import type { EventDraft } from './event-draft'
+import { BulkInsert } from './bulk-insert'
 import { MEMO_LIMIT } from './memo'
-import type { PersonDraft } from './person-draft'
+import {
+  PERSON_COLUMNS_END, PERSON_COLUMNS_START, PERSON_CONSENTS, PERSON_EMAIL, PERSON_FULL_NAME, PERSON_IDENTIFIERS, PERSON_LAST_NAME,
+  PERSON_OBSERVED_AT, PERSON_PHONE, type PackedEvent, type PackedPerson, type PackedRow,
+} from './packed-row'
 import type { WriteCounts } from './report'
 import type { IsSuppressed } from './suppression'
-import type { RowResult } from './transform'
 
-
-/** Identifier rows written by one multi-row statement; a record with more uses one statement per row. */
-const MAX_IDENTS_PER_STATEMENT = 16
+/** Rows buffered before they are written (see ImportWriter.flush). */
+const FLUSH_ROWS = 256
 
 interface Ctx { importId: number; sourceId: number; system: string | null; at: string; firstRawRowId: number }
 
+type EventRow = Extract<PackedRow, { 0: 'event' }>
+
 /**
- * Writes transformed rows with prepared statements (the hot loop of an import). The caller owns the
- * transaction: every call happens inside the import's single transaction, so a failure anywhere leaves
- * nothing behind.
+ * Writes transformed rows (the hot loop of an import). The caller owns the transaction: every call happens
+ * inside the import's single transaction, so a failure anywhere leaves nothing behind.
+ *
+ * New rows are buffered and written in multi-row statements with ids this writer assigns (it holds the
+ * write lock, so the next ids are known); what the import reads back while it runs — source keys already
+ * seen, owners of identifiers — is answered for the buffered rows from memory. Call `flush()` before
+ * reading the import's rows or committing.
  *
  * Events are attached to a person in this order: the row's customer id (`source_key`, as
  * `external:<system>`), then its email, then its phone; a later line of a Shopify order inherits the
@@ -30,61 +37,103 @@ export class ImportWriter {
   }
   private readonly orderOwners = new Map<string, number>()
   private readonly s: ReturnType<typeof prepare>
-  private readonly upsIdentsByCount: Statement[] = []
+  private readonly bulk: ReturnType<typeof bulkInserts>
 
   /** False for a source's first events: there is nothing earlier to replace, so no delete per order. */
   private readonly sourceHadEvents: boolean
+  /** False for a source's first keyed records: no key of this file can name an earlier record. */
+  private readonly sourceHadKeys: boolean
   /** `kind\0value` → the record an event attaches to; see eventOwner. */
   private readonly ownerByIdent = new Map<string, number>()
+  /** Identifiers of records created from events and not yet flushed, `kind\0value` → the first such record. */
+  private readonly pendingOwners = new Map<string, number>()
+  /** Source keys this import wrote or updated: a second row with one is a duplicate row of the file. */
+  private readonly keysSeen = new Set<string>()
+  private nextRawId: number
+  private nextRecordId: number
+  private pendingRows = 0
 
   constructor(private readonly db: SqliteDatabase, private readonly ctx: Ctx, private readonly isSuppressed: IsSuppressed) {
     this.s = prepare(db)
+    this.bulk = bulkInserts(db)
     this.sourceHadEvents = db.prepare('SELECT 1 FROM events WHERE source_id = ? LIMIT 1').pluck().get(ctx.sourceId) !== undefined
+    this.sourceHadKeys = db.prepare('SELECT 1 FROM records WHERE source_id = ? AND source_key IS NOT NULL LIMIT 1').pluck()
+      .get(ctx.sourceId) !== undefined
+    this.nextRawId = ctx.firstRawRowId
+    this.nextRecordId = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM records').pluck().get() as number
   }
 
   /** Writes one row (its raw cells always; its record or event when it has one). */
-  write(result: RowResult, cells: readonly string[]): void {
-    if (result.outcome === 'quarantined') return this.quarantine(result.rowNumber, cells, result.reason)
-    if (this.suppressed(result.person)) return this.quarantine(result.rowNumber, cells, 'suppressed')
-    if (result.outcome === 'record') return this.writeRecord(result.rowNumber, cells, result.person)
-    const owner = this.eventOwner(result)
-    if (owner === 'none') return this.quarantine(result.rowNumber, cells, 'no-identity-for-event')
-    const rawId = this.raw(result.rowNumber, cells, 'event', null)
-    const recordId = owner === 'create' ? this.createRecord(result.person, rawId, 'event') : owner
+  write(row: PackedRow): void {
+    if (row[0] === 'quarantined') this.quarantine(row[1], row[2], row[3])
+    else if (this.suppressed(row[3])) this.quarantine(row[1], row[2], 'suppressed')
+    else if (row[0] === 'record') this.writeRecord(row[1], row[2], row[3])
+    else this.writeEvent(row)
+    if (++this.pendingRows >= FLUSH_ROWS) this.flush()
+  }
+
+  /** Writes every buffered row, parents before children (foreign keys are checked per statement). */
+  flush(): void {
+    const b = this.bulk
+    b.raw.flush()
+    b.records.flush()
+    b.history.flush()
+    b.idents.flush()
+    b.consents.flush()
+    b.events.flush()
+    this.pendingOwners.clear()
+    this.pendingRows = 0
+  }
+
+  private writeEvent(row: EventRow): void {
+    const [, rowNumber, raw, person, events, orderKey] = row
+    const owner = this.eventOwner(row)
+    if (owner === 'none') return this.quarantine(rowNumber, raw, 'no-identity-for-event')
+    const rawId = this.raw(rowNumber, raw, 'event', null)
+    const recordId = owner === 'create' ? this.createRecord(person, rawId, 'event') : owner
     if (owner === 'create') this.counts.recordsFromEvents++
-    if (result.orderKey !== null && !this.orderOwners.has(result.orderKey)) {
-      this.orderOwners.set(result.orderKey, recordId)
+    if (orderKey !== null && !this.orderOwners.has(orderKey)) {
+      this.orderOwners.set(orderKey, recordId)
       // A newer export repeats orders it already held: their events are replaced, not duplicated.
-      if (this.sourceHadEvents) this.counts.eventsReplaced += this.s.delPrevEvents.run(this.ctx.sourceId, result.orderKey, this.ctx.importId).changes
+      if (this.sourceHadEvents) this.counts.eventsReplaced += this.s.delPrevEvents.run(this.ctx.sourceId, orderKey, this.ctx.importId).changes
     }
-    for (const e of result.events) this.insertEvent(e, rawId, recordId)
+    for (const e of events) this.insertEvent(e, rawId, recordId)
     this.counts.eventsImported++
   }
 
-  private quarantine(rowNumber: number, cells: readonly string[], reason: string): void {
-    this.raw(rowNumber, cells, 'quarantined', reason)
+  private quarantine(rowNumber: number, raw: string, reason: string): void {
+    this.raw(rowNumber, raw, 'quarantined', reason)
     this.counts.rowsQuarantined++
     // Reasons like `unparseable-date:Created at` are counted by kind and column alike.
     this.counts.quarantineReasons[reason] = (this.counts.quarantineReasons[reason] ?? 0) + 1
   }
 
-  private raw(rowNumber: number, cells: readonly string[], outcome: string, reason: string | null): number {
-    const { importId, sourceId } = this.ctx
-    return Number(this.s.insRaw.run(importId, sourceId, rowNumber, JSON.stringify(cells), outcome, reason).lastInsertRowid)
+  private raw(rowNumber: number, raw: string, outcome: string, reason: string | null): number {
+    const id = this.nextRawId++
+    this.bulk.raw.add(id, this.ctx.importId, this.ctx.sourceId, rowNumber, raw, outcome, reason)
+    return id
   }
 
-  private suppressed(p: PersonDraft): boolean {
-    return p.identifiers.some((i) => i.kind !== 'email_match' && this.isSuppressed(i.kind, i.value))
+  private suppressed(p: PackedPerson): boolean {
+    const ids = p[PERSON_IDENTIFIERS]
+    for (let i = 0; i < ids.length; i += 3) {
+      if (ids[i] !== 'email_match' && this.isSuppressed(ids[i]!, ids[i + 1]!)) return true
+    }
+    return false
   }
 
-  private writeRecord(rowNumber: number, cells: readonly string[], p: PersonDraft): void {
-    const existing = p.sourceKey === null ? undefined
-      : this.s.findByKey.get(this.ctx.sourceId, p.sourceKey) as { id: number; raw_row_id: number } | undefined
-    // A key already written by this very import is a duplicate row of the file, not a newer export.
-    if (existing && existing.raw_row_id >= this.ctx.firstRawRowId) return this.quarantine(rowNumber, cells, 'duplicate-source-key')
-    const rawId = this.raw(rowNumber, cells, 'record', null)
-    if (existing) {
-      this.updateRecord(existing.id, p, rawId)
+  private writeRecord(rowNumber: number, raw: string, p: PackedPerson): void {
+    const key = p[0]
+    let existing: number | undefined
+    if (key !== null) {
+      // A key already written by this very import is a duplicate row of the file, not a newer export.
+      if (this.keysSeen.has(key)) return this.quarantine(rowNumber, raw, 'duplicate-source-key')
+      this.keysSeen.add(key)
+      existing = this.sourceHadKeys ? this.s.findByKey.get(this.ctx.sourceId, key) as number | undefined : undefined
+    }
+    const rawId = this.raw(rowNumber, raw, 'record', null)
+    if (existing !== undefined) {
+      this.updateRecord(existing, p, rawId)
       this.counts.recordsUpdated++
     } else {
       this.createRecord(p, rawId, 'row')
@@ -92,82 +141,68 @@ export class ImportWriter {
     }
   }
 
-  private createRecord(p: PersonDraft, rawId: number, origin: 'row' | 'event'): number {
+  private createRecord(p: PackedPerson, rawId: number, origin: 'row' | 'event'): number {
     const { at, sourceId } = this.ctx
     const profileId = createProfile(this.db, at)
-    const f = p.fields
-    const id = Number(this.s.insRecord.run(sourceId, rawId, origin, origin === 'row' ? p.sourceKey : null, profileId,
-      f.first_name, f.last_name, f.full_name, f.email, f.phone, f.company, f.street, f.street2, f.city, f.region, f.postcode,
-      f.country, f.birth_date, f.gender, JSON.stringify(p.attributes), p.observedAt, at, at).lastInsertRowid)
-    this.s.insHistory.run(id, profileId, at)
-    this.writeIdentifiersAndConsents(id, p, rawId)
+    const id = this.nextRecordId++
+    this.bulk.records.add(id, sourceId, rawId, origin, origin === 'row' ? p[0] : null, profileId,
+      ...p.slice(PERSON_COLUMNS_START, PERSON_COLUMNS_END), at, at)
+    this.bulk.history.add(id, profileId, at, 'import')
+    const ids = p[PERSON_IDENTIFIERS]
+    for (let i = 0; i < ids.length; i += 3) {
+      this.bulk.idents.add(id, ids[i], ids[i + 1], ids[i + 2], at, at)
+      // An event later in this import may look this identifier up before the record is flushed.
+      if (origin === 'event') {
+        const k = `${ids[i]!}\0${ids[i + 1]!}`
+        if (!this.pendingOwners.has(k)) this.pendingOwners.set(k, id)
+      }
+    }
+    const consents = p[PERSON_CONSENTS]
+    for (let i = 0; i < consents.length; i += 2) this.bulk.consents.add(id, consents[i], consents[i + 1], p[PERSON_OBSERVED_AT] ?? at, rawId)
     return id
   }
 
-  private updateRecord(id: number, p: PersonDraft, rawId: number): void {
-    const f = p.fields
-    this.s.updRecord.run(rawId, f.first_name, f.last_name, f.full_name, f.email, f.phone, f.company, f.street, f.street2,
-      f.city, f.region, f.postcode, f.country, f.birth_date, f.gender, JSON.stringify(p.attributes), p.observedAt, this.ctx.at, id)
-    this.writeIdentifiersAndConsents(id, p, rawId)
-    // Identifiers the newer export no longer states are dropped; the ones it repeats keep their first_seen.
-    this.s.delStale.run(id, this.ctx.at)
-  }
-
-  private writeIdentifiersAndConsents(recordId: number, p: PersonDraft, rawId: number): void {
+  /** A record of an earlier import, described again: written at once (after the buffer, which holds its raw row). */
+  private updateRecord(id: number, p: PackedPerson, rawId: number): void {
     const at = this.ctx.at
-    const ids = p.identifiers
-    // All of a record's identifiers in one statement: a person row carries about four, and one call
-    // instead of four is most of what a row's identifiers cost outside SQLite's own B-tree work.
-    if (ids.length > 0 && ids.length <= MAX_IDENTS_PER_STATEMENT) {
-      const args: unknown[] = []
-      for (const i of ids) args.push(recordId, i.kind, i.value, i.raw, at, at)
-      this.upsertIdents(ids.length).run(args)
-    } else {
-      for (const i of ids) this.s.upsIdent.run(recordId, i.kind, i.value, i.raw, at, at)
-    }
-    for (const c of p.consents) this.s.insConsent.run(recordId, c.channel, c.value, p.observedAt ?? at, rawId)
+    this.flush()
+    this.s.updRecord.run(rawId, ...p.slice(PERSON_COLUMNS_START, PERSON_COLUMNS_END), at, id)
+    const ids = p[PERSON_IDENTIFIERS]
+    for (let i = 0; i < ids.length; i += 3) this.s.upsIdent.run(id, ids[i], ids[i + 1], ids[i + 2], at, at)
+    const consents = p[PERSON_CONSENTS]
+    for (let i = 0; i < consents.length; i += 2) this.s.insConsent.run(id, consents[i], consents[i + 1], p[PERSON_OBSERVED_AT] ?? at, rawId)
+    // Identifiers the newer export no longer states are dropped; the ones it repeats keep their first_seen.
+    this.s.delStale.run(id, at)
   }
 
-  /** The identifiers upsert for `n` rows, prepared on first use. Rows apply in order, as separate calls would. */
-  private upsertIdents(n: number): Statement {
-    let stmt = this.upsIdentsByCount[n]
-    if (!stmt) {
-      stmt = this.db.prepare(`INSERT INTO identifiers (record_id, kind, value, raw, first_seen, last_seen) VALUES
-        ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?)').join(', ')}
-        ON CONFLICT (record_id, kind, value) DO UPDATE SET raw = excluded.raw, last_seen = excluded.last_seen`)
-      this.upsIdentsByCount[n] = stmt
-    }
-    return stmt
-  }
-
-  private eventOwner(r: Extract<RowResult, { outcome: 'event' }>): number | 'create' | 'none' {
-    const p = r.person
-    if (p.sourceKey !== null && this.ctx.system) {
-      const id = this.findOwner(`external:${this.ctx.system}`, p.sourceKey)
+  private eventOwner(row: EventRow): number | 'create' | 'none' {
+    const [, , , p, , orderKey, hasKey] = row
+    if (p[0] !== null && this.ctx.system) {
+      const id = this.findOwner(`external:${this.ctx.system}`, p[0])
       if (id !== undefined) return id
     }
-    for (const kind of ['email', 'phone'] as const) {
-      const value = kind === 'email' ? p.fields.email : p.fields.phone
+    for (const [kind, value] of [['email', p[PERSON_EMAIL]], ['phone', p[PERSON_PHONE]]] as const) {
       if (value === null) continue
       const id = this.findOwner(kind, value)
       if (id !== undefined) return id
     }
-    const inherited = r.orderKey === null ? undefined : this.orderOwners.get(r.orderKey)
+    const inherited = orderKey === null ? undefined : this.orderOwners.get(orderKey)
     if (inherited !== undefined) return inherited
-    return r.hasKey || p.fields.full_name || p.fields.last_name ? 'create' : 'none'
+    return hasKey || p[PERSON_FULL_NAME] || p[PERSON_LAST_NAME] ? 'create' : 'none'
   }
 
   /**
    * The lowest record id holding the identifier. Found ids are remembered for this import (an order's
    * lines and a customer's orders repeat the same email): records are never deleted during an import and
    * new ones get higher ids, so a found answer cannot change. Misses are not remembered, since a record
-   * created from an earlier event may supply the identifier. Bounded like the normaliser memos.
+   * created from an earlier event may supply the identifier. Written records have lower ids than buffered
+   * ones, so the database answers first and the buffer only when it has nothing. Bounded like the memos.
    */
   private findOwner(kind: string, value: string): number | undefined {
     const key = `${kind}\0${value}`
     const known = this.ownerByIdent.get(key)
     if (known !== undefined) return known
-    const id = this.s.findByIdent.get(kind, value) as number | undefined
+    const id = (this.s.findByIdent.get(kind, value) as number | undefined) ?? this.pendingOwners.get(key)
     if (id !== undefined) {
       if (this.ownerByIdent.size >= MEMO_LIMIT) this.ownerByIdent.clear()
       this.ownerByIdent.set(key, id)
@@ -175,30 +210,36 @@ export class ImportWriter {
     return id
   }
 
-  private insertEvent(e: EventDraft, rawId: number, recordId: number): void {
+  private insertEvent(e: PackedEvent, rawId: number, recordId: number): void {
     const { sourceId, importId } = this.ctx
-    this.s.insEvent.run(sourceId, importId, rawId, recordId, e.type, e.key, e.occurredAt, e.amountMinor, e.currency, JSON.stringify(e.properties))
+    this.bulk.events.add(sourceId, importId, rawId, recordId, e[0], e[1], e[2], e[3], e[4], e[5])
     this.counts.eventRowsWritten++
   }
 }
 
-function prepare(db: SqliteDatabase): Record<'insRaw' | 'findByKey' | 'insRecord' | 'updRecord' | 'insHistory' | 'upsIdent' |
-  'delStale' | 'insConsent' | 'findByIdent' | 'insEvent' | 'delPrevEvents', Statement> {
-  const personCols = 'first_name, last_name, full_name, email, phone, company, street, street2, city, region, postcode, country, birth_date, gender, attributes, observed_at'
+const PERSON_COLS = 'first_name, last_name, full_name, email, phone, company, street, street2, city, region, postcode, country, birth_date, gender, attributes, observed_at'
+const UPSERT_IDENT = 'ON CONFLICT (record_id, kind, value) DO UPDATE SET raw = excluded.raw, last_seen = excluded.last_seen'
+
+function bulkInserts(db: SqliteDatabase): Record<'raw' | 'records' | 'history' | 'idents' | 'consents' | 'events', BulkInsert> {
   return {
-    insRaw: db.prepare('INSERT INTO raw_rows (import_id, source_id, row_number, data, outcome, reason) VALUES (?, ?, ?, ?, ?, ?)'),
-    findByKey: db.prepare('SELECT id, raw_row_id FROM records WHERE source_id = ? AND source_key = ?'),
-    insRecord: db.prepare(`INSERT INTO records (source_id, raw_row_id, origin, source_key, profile_id, ${personCols}, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    updRecord: db.prepare(`UPDATE records SET raw_row_id = ?, ${personCols.split(', ').map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`),
-    insHistory: db.prepare("INSERT INTO membership_history (record_id, from_profile, to_profile, cause, at) VALUES (?, NULL, ?, 'import', ?)"),
-    upsIdent: db.prepare(`INSERT INTO identifiers (record_id, kind, value, raw, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
-      ON CONFLICT (record_id, kind, value) DO UPDATE SET raw = excluded.raw, last_seen = excluded.last_seen`),
+    raw: new BulkInsert(db, 'INSERT INTO raw_rows (id, import_id, source_id, row_number, data, outcome, reason)', 7),
+    records: new BulkInsert(db, `INSERT INTO records (id, source_id, raw_row_id, origin, source_key, profile_id, ${PERSON_COLS}, created_at, updated_at)`, 24),
+    history: new BulkInsert(db, 'INSERT INTO membership_history (record_id, to_profile, at, cause)', 4),
+    idents: new BulkInsert(db, 'INSERT INTO identifiers (record_id, kind, value, raw, first_seen, last_seen)', 6, UPSERT_IDENT),
+    consents: new BulkInsert(db, 'INSERT INTO consents (record_id, channel, value, observed_at, raw_row_id)', 5),
+    events: new BulkInsert(db, `INSERT INTO events (source_id, import_id, raw_row_id, record_id, type, source_key, occurred_at, amount_minor,
+      currency, properties)`, 10),
+  }
+}
+
+function prepare(db: SqliteDatabase): Record<'findByKey' | 'updRecord' | 'upsIdent' | 'delStale' | 'insConsent' | 'findByIdent' | 'delPrevEvents', Statement> {
+  return {
+    findByKey: db.prepare('SELECT id FROM records WHERE source_id = ? AND source_key = ?').pluck(),
+    updRecord: db.prepare(`UPDATE records SET raw_row_id = ?, ${PERSON_COLS.split(', ').map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`),
+    upsIdent: db.prepare(`INSERT INTO identifiers (record_id, kind, value, raw, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?) ${UPSERT_IDENT}`),
     delStale: db.prepare('DELETE FROM identifiers WHERE record_id = ? AND last_seen IS NOT ?'),
     insConsent: db.prepare('INSERT INTO consents (record_id, channel, value, observed_at, raw_row_id) VALUES (?, ?, ?, ?, ?)'),
     findByIdent: db.prepare('SELECT record_id FROM identifiers WHERE kind = ? AND value = ? ORDER BY record_id LIMIT 1').pluck(),
     delPrevEvents: db.prepare('DELETE FROM events WHERE source_id = ? AND source_key = ? AND import_id <> ?'),
-    insEvent: db.prepare(`INSERT INTO events (source_id, import_id, raw_row_id, record_id, type, source_key, occurred_at, amount_minor, currency, properties)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
   }
 }

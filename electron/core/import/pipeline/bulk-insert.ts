@@ -1,0 +1,63 @@
+import type { Database as SqliteDatabase, Statement } from 'better-sqlite3-multiple-ciphers'
+
+/** Bound parameters per statement at most: far under SQLite's limit, big enough to amortise a call. */
+const MAX_PARAMS = 2048
+/** Rows per statement at most: past a few dozen, longer statements stop paying. */
+const MAX_ROWS = 64
+
+/**
+ * Rows for one table collected in memory and written as multi-row INSERTs: better-sqlite3 costs about as
+ * much per statement call as SQLite spends on a small row, so one call per few dozen rows halves the
+ * statement overhead of the import's hot tables. Rows are written in the order they were added, exactly
+ * as separate statements would (an ON CONFLICT clause in `tail` sees earlier rows of the same statement).
+ *
+ * Nothing is written until `flush()`; the caller decides the order of flushes across tables, so foreign
+ * keys (checked per statement) always point at rows already written.
+ */
+export class BulkInsert {
+  private args: unknown[] = []
+  private readonly statements = new Map<number, Statement>()
+  private readonly rowsPerStatement: number
+
+  /**
+   * @param head `INSERT INTO t (a, b, c)` — the column list must have `width` columns
+   * @param tail what follows the VALUES list, e.g. an ON CONFLICT clause
+   */
+  constructor(private readonly db: SqliteDatabase, private readonly head: string, private readonly width: number, private readonly tail = '') {
+    this.rowsPerStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / width)))
+  }
+
+  /** Adds one row; `values.length` must be the width. */
+  add(...values: unknown[]): void {
+    for (const v of values) this.args.push(v)
+  }
+
+  /** Rows added since the last flush. */
+  get pending(): number {
+    return this.args.length / this.width
+  }
+
+  /** Writes every pending row (in statements of up to rowsPerStatement rows). Throws what SQLite throws. */
+  flush(): void {
+    const args = this.args
+    if (!args.length) return
+    this.args = []
+    const perStatement = this.rowsPerStatement * this.width
+    let offset = 0
+    while (offset < args.length) {
+      const n = Math.min(perStatement, args.length - offset)
+      this.statement(n / this.width).run(offset === 0 && n === args.length ? args : args.slice(offset, offset + n))
+      offset += n
+    }
+  }
+
+  private statement(rows: number): Statement {
+    let s = this.statements.get(rows)
+    if (!s) {
+      const row = `(${Array.from({ length: this.width }, () => '?').join(', ')})`
+      s = this.db.prepare(`${this.head} VALUES ${Array.from({ length: rows }, () => row).join(', ')} ${this.tail}`)
+      this.statements.set(rows, s)
+    }
+    return s
+  }
+}
