@@ -1,8 +1,12 @@
 import type { Migration } from './types'
 
-/** The profile_facts columns held by the rule-scan index, in its order (country first: it is also a range). */
+/**
+ * The profile_facts columns held by the rule-scan index, in its order: country first (it is also a range),
+ * the short, most tested columns next, email last (reading a column walks the entry up to it, and email is
+ * most of an entry's bytes: with email third a nested any/none count took 51 ms of CPU, last 37).
+ */
 export const ruleScanColumns = [
-  'country', 'city', 'email', 'consent_email', 'consent_sms', 'consent_ads', 'order_count', 'spend_minor', 'record_count', 'tags',
+  'country', 'consent_email', 'city', 'order_count', 'tags', 'consent_sms', 'consent_ads', 'spend_minor', 'record_count', 'email',
 ] as const
 
 /**
