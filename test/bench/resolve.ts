@@ -81,16 +81,26 @@ export function seedSynthetic(ws: Workspace, count: number, seed = 7, firstPerso
   })()
 }
 
-/** Seconds spent in each resolve phase (from the first progress report of a phase to the next phase's). */
+/**
+ * Seconds spent in each resolve phase (from the first progress report of a phase to the next phase's), wall
+ * and CPU (this process, worker threads included): on a shared machine the CPU figure is the comparable one.
+ */
 function phaseTimer(): { onProgress: (p: ResolveProgress) => void; summary: () => string } {
-  const marks: Array<[string, number]> = []
+  const marks: Array<[string, number, number]> = []
+  const cpu = (): number => {
+    const u = process.cpuUsage()
+    return (u.user + u.system) / 1000
+  }
   return {
     onProgress: (p) => {
-      if (marks.at(-1)?.[0] !== p.phase) marks.push([p.phase, performance.now()])
+      if (marks.at(-1)?.[0] !== p.phase) marks.push([p.phase, performance.now(), cpu()])
     },
     summary: () => {
-      const now = performance.now()
-      return marks.map(([name, at], k) => `${name} ${(((marks[k + 1]?.[1] ?? now) - at) / 1000).toFixed(1)}`).join(', ')
+      const end: [number, number] = [performance.now(), cpu()]
+      return marks.map(([name, at, c], k) => {
+        const next = marks[k + 1] ?? ['', ...end]
+        return `${name} ${((next[1] - at) / 1000).toFixed(1)} (cpu ${((next[2] - c) / 1000).toFixed(1)})`
+      }).join(', ')
     },
   }
 }
@@ -115,9 +125,11 @@ export async function runResolveBench(records = 100_000, incremental = 10_000): 
     let inc: ResolveBenchResult['incremental'] = null
     if (incremental > 0) {
       seedSynthetic(ws, incremental, 8, 0)
-      const r = await resolve(ws)
+      const incPhases = phaseTimer()
+      const r = await resolve(ws, { onProgress: incPhases.onProgress })
       inc = { records: r.newRecords, seconds: r.seconds, merged: r.merged }
       console.log(`incremental: ${r.newRecords} new records in ${r.seconds.toFixed(1)} s; merged ${r.merged}, queued ${r.queued}`)
+      console.log(`incremental phases (s): ${incPhases.summary()}`)
     }
     peak = Math.max(peak, process.memoryUsage().rss)
     const result: ResolveBenchResult = {

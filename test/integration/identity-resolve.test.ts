@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { comparePair, getThresholds, resolve, scoreHistogram, setThresholds } from '../../electron/core/identity'
 import { detachRecord } from '../../electron/core/identity/membership'
-import { parseEvidence } from '../../electron/core/identity/review'
+import { explain, parseEvidence } from '../../electron/core/identity/review'
 import { cdp } from '../helpers/cli'
 import { type SeedRecord, seedRecords } from '../helpers/seed'
 import { tempWorkspace } from '../helpers/temp-workspace'
@@ -65,7 +65,12 @@ describe('resolve', () => {
     ])
     await resolve(t.ws)
     expect(new Set([profileOf(a!), profileOf(b!), profileOf(c!)]).size).toBe(3)
-    expect(pending()).toBe(3)
+    // Jane and Peter share an inbox with different first names: a human decides. The nameless signup at a mailbox
+    // named after the family (woodhome@) is household evidence only, scored like a shared address: whether it
+    // reaches the queue depends on the workspace's statistics (in this tiny one it does not), never auto-merged.
+    const queued = t.ws.sqlite.prepare(`SELECT p.record_a, p.record_b FROM review_items i JOIN match_pairs p ON p.id = i.pair_id
+      WHERE i.status = 'pending'`).raw().all() as Array<[number, number]>
+    expect(queued).toContainEqual([a, b])
   })
 
   it('does not merge two people of one household (shared address and landline, different first names)', async () => {
@@ -145,7 +150,7 @@ describe('resolve', () => {
     expect(t.ws.sqlite.prepare("SELECT count(*) FROM membership_history WHERE cause = 'review'").pluck().get()).toBe(1)
   })
 
-  it('stores evidence that adds up to each pair\'s weight: full with values for review/auto pairs, compact for non-matches', async () => {
+  it('stores evidence that adds up to each pair\'s weight: full with values for queued pairs, compact for the rest (explain fills values in)', async () => {
     t = tempWorkspace()
     seedRecords(t.ws, [...crowd, john, { ...john, first_name: 'Mary', birth_date: '1982-07-01', phone: null }, { ...john, city: 'Ely', email: null },
       { first_name: 'Jon', last_name: 'Smith', city: 'Springfield', email: 'jsmith@elsewhere.test' }])
@@ -156,7 +161,13 @@ describe('resolve', () => {
       const { items, prior } = parseEvidence(r.evidence)
       expect(prior).not.toBeNull()
       expect(prior! + items.reduce((s, x) => s + x.weight, 0)).toBeCloseTo(r.weight, 1)
-      if (r.band !== 'non') expect(items.some((x) => x.valueA !== null && x.valueA !== '')).toBe(true)
+      if (r.band === 'review') expect(items.some((x) => x.valueA !== null && x.valueA !== '')).toBe(true)
+    }
+    const auto = t.ws.sqlite.prepare("SELECT record_a, record_b FROM match_pairs WHERE band = 'auto'").raw().all() as Array<[number, number]>
+    expect(auto.length).toBeGreaterThan(0)
+    for (const [a, b] of auto) {
+      const shown = explain(t.ws, { recordA: a, recordB: b }).pair.evidence
+      expect(shown.some((x) => x.valueA !== null && x.valueA !== '')).toBe(true)
     }
   })
 

@@ -330,7 +330,9 @@ export interface MatchRunsTable {
 }
 
 /** Which version (raw row) of each record identity resolution has scored. */
-export interface MatchScoredTable { record_id: number; raw_row_id: number; run_id: number }
+export interface MatchScoredTable { record_id: number; raw_row_id: number; run_id: number; keys: Buffer | null }
+export interface MatchKeysTable { key: number; record_id: number }
+export interface MatchNameCountsTable { key: number; count: number }
 
 /** Migration 0008: the profile_summary columns segment rules read, so a count scans narrow rows. Derived. */
 export interface ProfileFactsTable {
@@ -394,6 +396,8 @@ export interface Database {
   profile_search_idx: FtsIdxTable
   match_runs: MatchRunsTable
   match_scored: MatchScoredTable
+  match_keys: MatchKeysTable
+  match_name_counts: MatchNameCountsTable
   profile_facts: ProfileFactsTable
 }
 
@@ -457,7 +461,9 @@ export const tableColumns = {
   profile_search_docsize: ['id', 'sz', 'origin'],
   profile_search_idx: ['segid', 'term', 'pgno'],
   match_runs: ['id', 'started_at', 'finished_at', 'full', 'records', 'new_records', 'candidate_pairs', 'comparisons', 'merged', 'queued', 'non_matches', 'seconds', 'pairs_by_key', 'model'],
-  match_scored: ['record_id', 'raw_row_id', 'run_id'],
+  match_scored: ['record_id', 'raw_row_id', 'run_id', 'keys'],
+  match_keys: ['key', 'record_id'],
+  match_name_counts: ['key', 'count'],
   profile_facts: ['profile_id', 'country', 'city', 'email', 'consent_email', 'consent_sms', 'consent_ads', 'order_count', 'spend_minor', 'record_count', 'first_order_at', 'last_order_at', 'last_seen_at', 'tags', 'display_name', 'first_name', 'last_name', 'phone', 'company', 'street', 'region', 'postcode', 'birth_date', 'gender'],
 } as const satisfies { [K in keyof Database]: ColumnList<Database[K]> }
 

@@ -36,6 +36,9 @@ export const blockingKeys: readonly BlockingKey[] = [
   { name: 'dob_year_first_initial_surname_initial', key: (p, i) => join(p.dob[i]!.slice(0, 4), p.fn[i]!.slice(0, 1), p.ln[i]!.slice(0, 1)), maxBlock: 30 },
 ]
 
+/** Position of the external-id key (one block per "system:value"), after the keys above. */
+export const EXTERNAL_ID_KEY = blockingKeys.length
+
 export interface CandidatePairs {
   /** Indexes into the prepared arrays, a[k] < b[k], unique. */
   a: Int32Array
@@ -50,6 +53,11 @@ export interface BlockingOptions {
   maxBlock?: number
   /** When given, only pairs with at least one record flagged here are generated (an incremental run). */
   isNew?: Uint8Array
+  /**
+   * Blocks known to be over their cap in the whole workspace when only part of it is loaded (an incremental
+   * run): key position and value → true to skip the block, as a full blocking would.
+   */
+  oversized?: (key: number, value: string) => boolean
   signal?: AbortSignal
 }
 
@@ -60,7 +68,8 @@ export function candidatePairs(p: Prepared, opts: BlockingOptions = {}): Candida
   const pairsByKey: Record<string, number> = {}
   const skippedBlocks: Record<string, number> = {}
   const keys: BlockingKey[] = [...blockingKeys, { name: 'external_id', key: () => '' }]
-  for (const k of keys) {
+  for (let kx = 0; kx < keys.length; kx++) {
+    const k = keys[kx]!
     opts.signal?.throwIfAborted()
     const blocks = new Map<string, number[]>()
     for (let i = 0; i < p.n; i++) {
@@ -73,9 +82,9 @@ export function candidatePairs(p: Prepared, opts: BlockingOptions = {}): Candida
     }
     let made = 0
     let skipped = 0
-    for (const members of blocks.values()) {
+    for (const [value, members] of blocks) {
       if (members.length < 2) continue
-      if (members.length > Math.min(maxBlock, k.maxBlock ?? maxBlock)) {
+      if (members.length > Math.min(maxBlock, k.maxBlock ?? maxBlock) || opts.oversized?.(kx, value) === true) {
         skipped++
         continue
       }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { seedRecords } from '../../../test/helpers/seed'
 import { tempWorkspace } from '../../../test/helpers/temp-workspace'
-import { detachRecord, mergeProfiles, moveRecord } from './membership'
+import { detachRecord, MergeBatch, mergeProfiles, moveRecord } from './membership'
 
 let t: ReturnType<typeof tempWorkspace>
 afterEach(() => t.dispose())
@@ -33,5 +33,40 @@ describe('membership', () => {
     const fresh = db.transaction(() => detachRecord(db, r2!, { cause: 'split', reason: 'different person', actor: 'ana' }))()
     expect(fresh).toBeGreaterThan(before)
     expect(profileOf(r2!)).toBe(fresh)
+  })
+
+  it('a MergeBatch gives exactly what mergeProfiles pair by pair gives: survivors, history, retired profiles', () => {
+    const snapshot = (batch: boolean): unknown => {
+      const w = tempWorkspace()
+      try {
+        const ids = seedRecords(w.ws, Array.from({ length: 7 }, (_v, i) => ({ email: `p${i}@x.com` })))
+        const db = w.ws.sqlite
+        // Seeding times differ between the two workspaces by a few ms: only the merges' own times are compared.
+        db.exec("UPDATE records SET updated_at = 'seed'; UPDATE profiles SET updated_at = 'seed'; UPDATE membership_history SET at = 'seed'")
+        const of = (id: number): number => db.prepare('SELECT profile_id FROM records WHERE id = ?').pluck().get(id) as number
+        // Record pairs to merge, in order: chains, a repeat, and equal sizes where the older id must win.
+        const plan: Array<[number, number]> = [[5, 6], [3, 4], [4, 6], [0, 1], [1, 2], [2, 6], [0, 6]]
+        db.transaction(() => {
+          const mb = new MergeBatch(db)
+          for (const [x, y] of plan) {
+            const change = { cause: 'auto' as const, score: x / 10, actor: 'resolver', at: '2026-01-01T00:00:00.000Z' }
+            if (batch) mb.merge(mb.profileOf(ids[x]!), mb.profileOf(ids[y]!), change)
+            else mergeProfiles(db, of(ids[x]!), of(ids[y]!), change)
+          }
+          mb.flush('2026-01-01T00:00:00.000Z')
+        })()
+        return {
+          records: db.prepare('SELECT id, profile_id, updated_at FROM records ORDER BY id').all(),
+          history: db.prepare('SELECT record_id, from_profile, to_profile, cause, score, actor, at FROM membership_history ORDER BY id').all(),
+          profiles: db.prepare('SELECT id, status, merged_into, updated_at FROM profiles ORDER BY id').all(),
+        }
+      } finally {
+        w.dispose()
+      }
+    }
+    t = tempWorkspace()
+    const one = snapshot(false) as { history: unknown[] }
+    expect(one.history.length).toBeGreaterThan(7)
+    expect(snapshot(true)).toEqual(one)
   })
 })

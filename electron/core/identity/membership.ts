@@ -94,3 +94,114 @@ function retireIfEmpty(db: SqliteDatabase, profileId: number, into: number, at: 
   const st = statements(db)
   if ((st.size.get(profileId) as number) === 0) st.retire.run(into, at, profileId)
 }
+
+/**
+ * Many merges applied in one pass, with exactly the outcome of calling `mergeProfiles` for each in turn
+ * (same survivors, same history rows in the same order, same retired profiles), but worked out in memory
+ * and written once: a resolution run merges tens of thousands of profiles, and per-move statements (count,
+ * list, update, history, touch, retire) were most of its saving time. Each profile's records are read once,
+ * when it is first touched. Call `flush` inside the caller's transaction; until then nothing is written.
+ */
+export class MergeBatch {
+  private readonly members = new Map<number, number[]>()
+  private readonly recordProfile = new Map<number, number>()
+  private readonly initialProfile = new Map<number, number>()
+  private readonly history: Array<[number, number, number, MembershipChange]> = []
+  private readonly retired = new Map<number, number>()
+  private readonly touched = new Set<number>()
+
+  constructor(private readonly db: SqliteDatabase) {}
+
+  /** The profile record `recordId` is in now (after the merges so far); `known` is its profile before any of them. */
+  profileOf(recordId: number, known?: number): number {
+    const moved = this.recordProfile.get(recordId)
+    if (moved !== undefined) return moved
+    if (known !== undefined) return known
+    const from = statements(this.db).profileOf.get(recordId) as number | undefined
+    if (from === undefined) throw new Error(`record ${recordId} does not exist`)
+    return from
+  }
+
+  /** As `mergeProfiles`: the larger (then older) profile survives; returns its id. */
+  merge(a: number, b: number, change: MembershipChange): number {
+    if (a === b) return a
+    const ma = this.membersOf(a)
+    const mb = this.membersOf(b)
+    const keep = ma.length > mb.length || (ma.length === mb.length && a < b) ? a : b
+    const gone = keep === a ? b : a
+    const into = keep === a ? ma : mb
+    const moving = keep === a ? mb : ma
+    if (moving.length === 0) return keep
+    for (const id of moving) {
+      if (!this.initialProfile.has(id)) this.initialProfile.set(id, gone)
+      this.recordProfile.set(id, keep)
+      this.history.push([id, gone, keep, change])
+    }
+    // recordsOf lists by id: keep each list sorted so later moves happen in the same order.
+    const merged = mergeSorted(into, moving)
+    this.members.set(keep, merged)
+    this.members.set(gone, [])
+    this.touched.add(gone).add(keep)
+    this.retired.set(gone, keep)
+    return keep
+  }
+
+  /** Writes every change (records, history, profile timestamps, retired profiles). Caller owns the transaction. */
+  flush(at = nowIso()): void {
+    const st = statements(this.db)
+    for (const [id, first] of this.initialProfile) {
+      const final = this.recordProfile.get(id)!
+      if (final !== first) st.setProfile.run(final, at, id)
+    }
+    writeHistory(this.db, this.history, at)
+    const touch = this.db.prepare('UPDATE profiles SET updated_at = ? WHERE id = ?')
+    for (const id of this.touched) touch.run(at, id)
+    for (const [gone, keep] of this.retired) if (this.members.get(gone)!.length === 0) st.retire.run(keep, at, gone)
+  }
+
+  private membersOf(profile: number): number[] {
+    let m = this.members.get(profile)
+    if (!m) {
+      m = statements(this.db).recordsOf.all(profile) as number[]
+      this.members.set(profile, m)
+    }
+    return m
+  }
+}
+
+function mergeSorted(x: number[], y: number[]): number[] {
+  const out = new Array<number>(x.length + y.length)
+  let i = 0
+  let j = 0
+  let k = 0
+  while (i < x.length && j < y.length) out[k++] = x[i]! <= y[j]! ? x[i++]! : y[j++]!
+  while (i < x.length) out[k++] = x[i++]!
+  while (j < y.length) out[k++] = y[j++]!
+  return out
+}
+
+const HISTORY_BATCH = 100
+
+/** membership_history rows in 100-row INSERTs, in the order the moves happened. */
+function writeHistory(db: SqliteDatabase, rows: Array<[number, number, number, MembershipChange]>, at: string): void {
+  const sql = (n: number): string => `INSERT INTO membership_history (record_id, from_profile, to_profile, cause, score, decision_id, actor, reason, at)
+    VALUES ${new Array<string>(n).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`
+  const batch = rows.length >= HISTORY_BATCH ? db.prepare(sql(HISTORY_BATCH)) : null
+  const one = db.prepare(sql(1))
+  const args: unknown[] = []
+  let k = 0
+  for (; batch && k + HISTORY_BATCH <= rows.length; k += HISTORY_BATCH) {
+    args.length = 0
+    for (let r = k; r < k + HISTORY_BATCH; r++) pushHistory(args, rows[r]!, at)
+    batch.run(...args)
+  }
+  for (; k < rows.length; k++) {
+    args.length = 0
+    pushHistory(args, rows[k]!, at)
+    one.run(...args)
+  }
+}
+
+function pushHistory(args: unknown[], [id, from, to, c]: [number, number, number, MembershipChange], at: string): void {
+  args.push(id, from, to, c.cause, c.score ?? null, c.decisionId ?? null, c.actor ?? null, c.reason ?? null, c.at ?? at)
+}

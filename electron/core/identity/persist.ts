@@ -1,10 +1,11 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
-import { mergeProfiles } from './membership'
+import { MergeBatch } from './membership'
 import type { ClusterResult } from './cluster'
 import { comparisons, K, levelOffsets } from './comparisons'
 import { householdAdjustment, matchWeights, type Model, priorWeight, type Weights } from './model'
 import { pairEvidence } from './score'
 import type { Prepared } from './prepare'
+import { keysBlob } from './match-keys'
 
 /**
  * Writing a run's outcome. The caller owns the transaction (resolve wraps all of this in one, so a failed
@@ -32,10 +33,10 @@ const UPSERT_TAIL = `ON CONFLICT (record_a, record_b) DO UPDATE SET weight = exc
 
 /**
  * Upserts the stored pairs into match_pairs; returns pair index → match_pairs id for pairs that may be queued.
- * Pairs in the review or auto band (and those that may be queued) keep their full evidence with the values
- * compared, for the review screen and explain; non-match pairs keep the compact form (each non-null
- * comparison's level and weight, no values): they are most of the pairs, nothing lists them, and explain
- * shows the two records beside the evidence anyway.
+ * Pairs that may be queued for review keep their full evidence with the values compared, for the review
+ * screen; every other pair (auto merges and non-matches) keeps the compact form (each non-null comparison's
+ * level and weight, no values): explain fills the values in from the records, and full evidence for the
+ * auto band was most of the bytes a large run wrote (115k auto pairs × 0.8 kB at 100k records).
  */
 export function storePairs(db: SqliteDatabase, p: Prepared, pairs: RunPairs, model: Model, runId: number, at: string,
   wantIds: Set<number>): Map<number, number> {
@@ -52,9 +53,8 @@ export function storePairs(db: SqliteDatabase, p: Prepared, pairs: RunPairs, mod
     const i = pairs.a[t]!
     const j = pairs.b[t]!
     const lv = pairs.levels.subarray(t * K, t * K + K)
-    const full = pairs.band[t] !== 0 || wantIds.has(t)
     let evidence: string
-    if (full) {
+    if (wantIds.has(t)) {
       const ev = pairEvidence(p, i, j, model, w, lv)
       evidence = JSON.stringify({ prior: ev.prior, comparisons: ev.items })
     } else evidence = compact.of(lv, pairs.weight[t]!)
@@ -116,18 +116,22 @@ class CompactEvidence {
 
 const round = (x: number): number => Math.round(x * 1000) / 1000
 
-/** Applies the clustering's merges through membership.ts; returns how many merges changed anything. */
+/**
+ * Applies the clustering's merges (in one MergeBatch: the outcome of mergeProfiles pair by pair, written
+ * once); returns how many merges changed anything.
+ */
 export function applyMerges(db: SqliteDatabase, p: Prepared, pairs: RunPairs, result: ClusterResult, at: string): number {
-  const profileOf = db.prepare('SELECT profile_id FROM records WHERE id = ?').pluck()
+  const batch = new MergeBatch(db)
   let merged = 0
   for (const m of result.merges) {
-    const pa = profileOf.get(p.id[m.i]) as number
-    const pb = profileOf.get(p.id[m.j]) as number
+    const pa = batch.profileOf(p.id[m.i]!, p.profile[m.i])
+    const pb = batch.profileOf(p.id[m.j]!, p.profile[m.j])
     if (pa === pb) continue
     const score = m.t >= 0 ? pairs.probability[m.t]! : null
-    mergeProfiles(db, pa, pb, { cause: m.cause, score, actor: m.cause === 'auto' ? 'resolver' : 'resolver (approved pair)', at })
+    batch.merge(pa, pb, { cause: m.cause, score, actor: m.cause === 'auto' ? 'resolver' : 'resolver (approved pair)', at })
     merged++
   }
+  batch.flush(at)
   return merged
 }
 
@@ -159,21 +163,24 @@ export function queueReviews(db: SqliteDatabase, p: Prepared, pairs: RunPairs, c
   return queued
 }
 
-/** Marks every loaded record version as scored by this run (in 100-row statements: a full run marks them all). */
-export function markScored(db: SqliteDatabase, p: Prepared, isNew: Uint8Array, runId: number): void {
-  const sql = (rows: number): string => `INSERT INTO match_scored (record_id, raw_row_id, run_id) VALUES
-    ${new Array<string>(rows).fill('(?, ?, ?)').join(', ')}
-    ON CONFLICT (record_id) DO UPDATE SET raw_row_id = excluded.raw_row_id, run_id = excluded.run_id`
+/**
+ * Marks the flagged record versions as scored by this run, with their key hashes (see match-keys.ts), in
+ * 100-row statements: a full run marks them all.
+ */
+export function markScored(db: SqliteDatabase, p: Prepared, which: Uint8Array, runId: number): void {
+  const sql = (rows: number): string => `INSERT INTO match_scored (record_id, raw_row_id, run_id, keys) VALUES
+    ${new Array<string>(rows).fill('(?, ?, ?, ?)').join(', ')}
+    ON CONFLICT (record_id) DO UPDATE SET raw_row_id = excluded.raw_row_id, run_id = excluded.run_id, keys = excluded.keys`
   const batch = db.prepare(sql(BATCH_ROWS))
   const one = db.prepare(sql(1))
-  const args: number[] = []
+  const args: unknown[] = []
   for (let i = 0; i < p.n; i++) {
-    if (!isNew[i]) continue
-    args.push(p.id[i]!, p.rawRow[i]!, runId)
-    if (args.length === BATCH_ROWS * 3) {
+    if (!which[i]) continue
+    args.push(p.id[i]!, p.rawRow[i]!, runId, keysBlob(p, i))
+    if (args.length === BATCH_ROWS * 4) {
       batch.run(...args)
       args.length = 0
     }
   }
-  for (let k = 0; k < args.length; k += 3) one.run(args[k], args[k + 1], args[k + 2])
+  for (let k = 0; k < args.length; k += 4) one.run(args[k], args[k + 1], args[k + 2], args[k + 3])
 }

@@ -74,12 +74,14 @@ const COLUMNS = `id, source_id, profile_id, raw_row_id, source_key, first_name, 
     company, street, street2, city, postcode, birth_date`
 
 /**
- * Loads records into the column-wise form: every record of the workspace, or only `ids` (for explaining one
- * pair). Reads only; no transaction needed. Name frequencies are counted over the loaded records.
+ * Loads records into the column-wise form: every record of the workspace, or only `ids` (explaining one
+ * pair, or an incremental run's new records and their partners). Reads only; no transaction needed. Name frequencies are counted over the loaded records.
  */
 export function prepareRecords(db: SqliteDatabase, ids?: readonly number[]): Prepared {
-  const rowsList = ids ? (db.prepare(`SELECT ${COLUMNS} FROM records WHERE id IN (${ids.map(() => '?').join(',') || 'NULL'}) ORDER BY id`)
-    .all(...ids) as RecordRow[]) : undefined
+  // A JSON list, not one parameter per id: an incremental run loads tens of thousands of records by id.
+  const idList = ids ? JSON.stringify(ids) : ''
+  const rowsList = ids ? (db.prepare(`SELECT ${COLUMNS} FROM records WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+    .all(idList) as RecordRow[]) : undefined
   const n = rowsList ? rowsList.length : (db.prepare('SELECT count(*) FROM records').pluck().get() as number)
   const p = emptyPrepared(n)
   const rows = rowsList ?? (db.prepare(`SELECT ${COLUMNS} FROM records ORDER BY id`).iterate() as IterableIterator<RecordRow>)
@@ -91,7 +93,7 @@ export function prepareRecords(db: SqliteDatabase, ids?: readonly number[]): Pre
   }
   const ext = (ids
     ? db.prepare(`SELECT record_id, kind, value FROM identifiers WHERE (kind = 'email_match' OR kind LIKE 'external:%')
-        AND record_id IN (${ids.map(() => '?').join(',') || 'NULL'})`).all(...ids)
+        AND record_id IN (SELECT value FROM json_each(?))`).all(idList)
     : db.prepare(`SELECT record_id, kind, value FROM identifiers WHERE kind = 'email_match' OR kind LIKE 'external:%'`).iterate()
   ) as Iterable<{ record_id: number; kind: string; value: string }>
   for (const row of ext) {

@@ -6,7 +6,9 @@ import { loadConstraints } from './review/constraints'
 import { type Model, priorModel, toProbability } from './model'
 import { latestModel } from './model-store'
 import { applyMerges, markScored, queueReviews, type RunPairs, storePairs } from './persist'
-import { prepareRecords, type Prepared } from './prepare'
+import { loadRunRecords } from './load-records'
+import { writeKeys } from './match-keys'
+import type { Prepared } from './prepare'
 import { computeLevels, weighPairs } from './score'
 import { firstNameLevel } from './compare'
 import { metaphone } from './text'
@@ -38,8 +40,11 @@ export interface ResolveResult {
   pairsByKey: Record<string, number>
   /** Pairs compared (candidate pairs plus random pairs for u). */
   comparisons: number
+  /** Records in the workspace. */
   records: number
   newRecords: number
+  /** Records the run read and prepared: all of them, or on an incremental run the new ones' partners and profiles. */
+  loadedRecords: number
   /** Auto-band edges the clustering refused (sent to review), by reason. */
   refused: Record<string, number>
   seconds: number
@@ -66,17 +71,17 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   const db = ws.sqlite
   const progress = opts.onProgress ?? (() => {})
   progress({ phase: 'prepare', done: 0, total: 1 })
-  const p = prepareRecords(db)
-  const isNew = newRecords(ws, p, opts.full === true)
+  const constraints = loadConstraints(db)
+  const previous = opts.full ? null : latestModel(db)
+  const { p, isNew, partial, oversized } = loadRunRecords(db, { full: opts.full === true, reuseModel: previous !== null, mustLink: constraints.mustLink })
   const newCount = isNew.reduce((s, v) => s + v, 0)
+  const records = partial ? (db.prepare('SELECT count(*) FROM records').pluck().get() as number) : p.n
   opts.signal?.throwIfAborted()
   progress({ phase: 'blocking', done: 0, total: p.n })
-  const cand = candidatePairs(p, { isNew: opts.full ? undefined : isNew, signal: opts.signal })
+  const cand = candidatePairs(p, { isNew: opts.full ? undefined : isNew, oversized, signal: opts.signal })
   progress({ phase: 'scoring', done: 0, total: cand.a.length })
   const { levels } = await computeLevelsParallel(p, cand.a, cand.b, opts.signal)
   progress({ phase: 'training', done: 0, total: 1 })
-  const constraints = loadConstraints(db)
-  const previous = opts.full ? null : latestModel(db)
   const model = previous ?? train(p, cand.a, cand.b, levels, constraints)
   const comparisons = cand.a.length + (previous ? 0 : model.trainedOn.randomPairs)
   const thresholds = getThresholds(ws)
@@ -103,12 +108,16 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   const out = db.transaction(() => {
     const runId = Number(db.prepare(`INSERT INTO match_runs (started_at, finished_at, full, records, new_records, candidate_pairs, comparisons,
       merged, queued, non_matches, seconds, pairs_by_key, model) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, 0, ?, ?)`).run(
-      at, at, opts.full ? 1 : 0, p.n, newCount, cand.a.length, comparisons, nonMatches, JSON.stringify(cand.pairsByKey), JSON.stringify(model),
+      at, at, opts.full ? 1 : 0, records, newCount, cand.a.length, comparisons, nonMatches, JSON.stringify(cand.pairsByKey), JSON.stringify(model),
     ).lastInsertRowid)
     const pairIds = storePairs(db, p, pairs, model, runId, at, new Set(reviewCandidates))
     const merged = applyMerges(db, p, pairs, clusters, at)
     const queued = queueReviews(db, p, pairs, reviewCandidates, pairIds, decided, at)
-    markScored(db, p, isNew, runId)
+    // A whole-workspace load rewrites every record's stored keys (also filling them in for a workspace
+    // scored before they existed); a partial one adds the new records'.
+    const which = partial ? isNew : new Uint8Array(p.n).fill(1)
+    writeKeys(db, p, which, !partial)
+    markScored(db, p, which, runId)
     const seconds = (performance.now() - t0) / 1000
     db.prepare('UPDATE match_runs SET finished_at = ?, merged = ?, queued = ?, seconds = ? WHERE id = ?')
       .run(new Date().toISOString(), merged, queued, seconds, runId)
@@ -116,7 +125,7 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   })()
   return {
     merged: out.merged, queued: out.queued, nonMatches, candidatePairs: cand.a.length, pairsByKey: cand.pairsByKey, comparisons,
-    records: p.n, newRecords: newCount, refused: countReasons(clusters.refused), seconds: (performance.now() - t0) / 1000, runId: out.runId,
+    records, newRecords: newCount, loadedRecords: p.n, refused: countReasons(clusters.refused), seconds: (performance.now() - t0) / 1000, runId: out.runId,
   }
 }
 
@@ -124,18 +133,6 @@ function countReasons(refused: Array<{ reason: string }>): Record<string, number
   const out: Record<string, number> = {}
   for (const r of refused) out[r.reason] = (out[r.reason] ?? 0) + 1
   return out
-}
-
-/** Flags records never scored, or re-imported (a new raw row) since they were; all of them on a full run. */
-function newRecords(ws: Workspace, p: Prepared, full: boolean): Uint8Array {
-  const isNew = new Uint8Array(p.n)
-  if (full) return isNew.fill(1)
-  const scored = new Map<number, number>()
-  for (const r of ws.sqlite.prepare('SELECT record_id, raw_row_id FROM match_scored').raw().iterate() as IterableIterator<[number, number]>) {
-    scored.set(r[0], r[1])
-  }
-  for (let i = 0; i < p.n; i++) if (scored.get(p.id[i]!) !== p.rawRow[i]) isNew[i] = 1
-  return isNew
 }
 
 /** Trains the model: priors → u from random pairs → m and λ by EM, with human decisions as labelled pairs. */

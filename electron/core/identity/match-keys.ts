@@ -1,0 +1,204 @@
+import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
+import { blockingKeys, EXTERNAL_ID_KEY } from './blocking'
+import type { Prepared } from './prepare'
+
+/**
+ * The stored blocking keys (migration 0010) that let an incremental run read only the records new ones can
+ * pair with. Every key value is kept as a 53-bit hash of key position and value; name frequencies are counted
+ * under the same hashing. The caller owns the transaction for the writes.
+ *
+ * Kept exact for scored records: a full (or first) run rewrites everything, an incremental run adds its new
+ * records and takes out the old entries of re-imported ones. An erased record's entries stay behind (they
+ * hold no values, only hashes): lookups join `records`, and its name still counts in the frequencies until
+ * the next full run.
+ */
+
+/** FNV-1a twice (two offsets) folded into 53 bits: exact as a JS number and as an SQLite integer. */
+export function keyHash(kind: number, value: string): number {
+  let h1 = 0x811c9dc5 ^ kind
+  let h2 = 0x01000193 ^ (kind * 0x9e3779b1)
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    h1 = Math.imul(h1 ^ c, 0x01000193)
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995)
+  }
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff)
+}
+
+/** Kinds for name counts, after the blocking keys' positions (the external id key included). */
+const FIRST_NAME = 1000
+const LAST_NAME = 1001
+
+/** The hashes of record i's blocking key values (distinct), each with the block-size cap of its key. */
+export function recordKeyHashes(p: Prepared, i: number, maxBlock = 100): Array<{ hash: number; cap: number }> {
+  const out = new Map<number, number>()
+  for (let k = 0; k < blockingKeys.length; k++) {
+    const key = blockingKeys[k]!
+    const v = key.key(p, i)
+    if (v !== '') out.set(keyHash(k, v), Math.min(maxBlock, key.maxBlock ?? maxBlock))
+  }
+  for (const id of p.extIds[i]!) out.set(keyHash(EXTERNAL_ID_KEY, id), maxBlock)
+  return [...out].map(([hash, cap]) => ({ hash, cap }))
+}
+
+/** Name-count hashes of record i: [first, last] (0 when the name is empty) and the totals' hashes. */
+function nameHashes(p: Prepared, i: number): [number, number] {
+  return [p.fn[i] ? keyHash(FIRST_NAME, p.fn[i]!) : 0, p.ln[i] ? keyHash(LAST_NAME, p.ln[i]!) : 0]
+}
+const FIRST_TOTAL = keyHash(FIRST_NAME, '')
+const LAST_TOTAL = keyHash(LAST_NAME, '')
+
+/** What match_scored.keys holds for record i: its key hashes then its two name hashes (Float64Array bytes). */
+export function keysBlob(p: Prepared, i: number): Buffer {
+  const keys = recordKeyHashes(p, i)
+  const arr = new Float64Array(keys.length + 2)
+  keys.forEach((k, x) => (arr[x] = k.hash))
+  const [f, l] = nameHashes(p, i)
+  arr[keys.length] = f
+  arr[keys.length + 1] = l
+  return Buffer.from(arr.buffer)
+}
+
+function fromBlob(blob: Buffer): { keys: Float64Array; first: number; last: number } {
+  const copy = new Float64Array(new Uint8Array(blob).buffer)
+  return { keys: copy.subarray(0, copy.length - 2), first: copy[copy.length - 2]!, last: copy[copy.length - 1]! }
+}
+
+/** True when every scored record has its keys stored (not so in a workspace scored before migration 0010). */
+export function keysComplete(db: SqliteDatabase): boolean {
+  return db.prepare('SELECT 1 FROM match_scored WHERE keys IS NULL LIMIT 1').get() === undefined
+}
+
+/**
+ * Ids of the existing records that share a blocking key with one of `fresh`'s records, and the hashes of
+ * blocks that are over their cap once the new records are counted in (such blocks are skipped, as in a full
+ * blocking). `replaced` holds the old key hashes of re-imported records: their entries do not count.
+ */
+export function lookupPartners(db: SqliteDatabase, fresh: Prepared, replaced: Map<number, Float64Array>): { ids: Set<number>; oversized: Set<number> } {
+  const newCount = new Map<number, { n: number; cap: number }>()
+  for (let i = 0; i < fresh.n; i++) {
+    for (const k of recordKeyHashes(fresh, i)) {
+      const c = newCount.get(k.hash)
+      if (c) c.n++
+      else newCount.set(k.hash, { n: 1, cap: k.cap })
+    }
+  }
+  const stale = new Set<string>()
+  for (const [id, keys] of replaced) for (const h of keys) stale.add(`${h}:${id}`)
+  const find = db.prepare('SELECT k.record_id FROM match_keys k JOIN records r ON r.id = k.record_id WHERE k.key = ? LIMIT ?').pluck()
+  const ids = new Set<number>()
+  const oversized = new Set<number>()
+  for (const [hash, { n, cap }] of newCount) {
+    const found = (find.all(hash, cap + 1 + n) as number[]).filter((id) => !stale.has(`${hash}:${id}`) && !replaced.has(id))
+    if (found.length + n > cap) {
+      oversized.add(hash)
+      continue
+    }
+    for (const id of found) ids.add(id)
+  }
+  return { ids, oversized }
+}
+
+/** Old key blobs of records being rescored (re-imported since their last scoring). */
+export function oldKeys(db: SqliteDatabase, ids: readonly number[]): Map<number, Float64Array> {
+  const out = new Map<number, Float64Array>()
+  const rows = db.prepare('SELECT record_id, keys FROM match_scored WHERE keys IS NOT NULL AND record_id IN (SELECT value FROM json_each(?))')
+    .raw().all(JSON.stringify(ids)) as Array<[number, Buffer]>
+  for (const [id, blob] of rows) out.set(id, fromBlob(blob).keys)
+  return out
+}
+
+/**
+ * Workspace-wide name frequencies for the names of `p` (its own counts replaced): the stored counts, minus
+ * re-imported records' old names, plus the new records' current names.
+ */
+export function applyNameCounts(db: SqliteDatabase, p: Prepared, isNew: Uint8Array): void {
+  const delta = nameDelta(db, p, isNew)
+  const get = db.prepare('SELECT count FROM match_name_counts WHERE key = ?').pluck()
+  const count = (h: number): number => ((get.get(h) as number | undefined) ?? 0) + (delta.get(h) ?? 0)
+  for (const [map, kind] of [[p.fnFreq, FIRST_NAME], [p.lnFreq, LAST_NAME]] as const) {
+    for (const name of map.keys()) map.set(name, Math.max(1, count(keyHash(kind, name))))
+  }
+  p.fnTotal = count(FIRST_TOTAL)
+  p.lnTotal = count(LAST_TOTAL)
+}
+
+function nameDelta(db: SqliteDatabase, p: Prepared, isNew: Uint8Array): Map<number, number> {
+  const delta = new Map<number, number>()
+  const add = (h: number, d: number): void => {
+    if (h !== 0) delta.set(h, (delta.get(h) ?? 0) + d)
+  }
+  const ids: number[] = []
+  for (let i = 0; i < p.n; i++) {
+    if (!isNew[i]) continue
+    ids.push(p.id[i]!)
+    const [f, l] = nameHashes(p, i)
+    add(f, 1)
+    add(l, 1)
+    if (f) add(FIRST_TOTAL, 1)
+    if (l) add(LAST_TOTAL, 1)
+  }
+  const rows = db.prepare('SELECT keys FROM match_scored WHERE keys IS NOT NULL AND record_id IN (SELECT value FROM json_each(?))').pluck()
+    .all(JSON.stringify(ids)) as Buffer[]
+  for (const blob of rows) {
+    const { first, last } = fromBlob(blob)
+    add(first, -1)
+    add(last, -1)
+    if (first) add(FIRST_TOTAL, -1)
+    if (last) add(LAST_TOTAL, -1)
+  }
+  return delta
+}
+
+const BATCH = 200
+
+/**
+ * Stores the keys and name counts of `p`'s records flagged in `which`. `rebuild`: `p` holds every record,
+ * so the tables are emptied and written afresh. Otherwise the flagged records' old entries are replaced and
+ * the counts adjusted. Call before markScored (which overwrites the old blobs).
+ */
+export function writeKeys(db: SqliteDatabase, p: Prepared, which: Uint8Array, rebuild: boolean): void {
+  const delta = rebuild ? new Map<number, number>() : nameDelta(db, p, which)
+  if (rebuild) {
+    db.exec('DELETE FROM match_keys; DELETE FROM match_name_counts')
+    for (let i = 0; i < p.n; i++) {
+      const [f, l] = nameHashes(p, i)
+      for (const [h, tot] of [[f, FIRST_TOTAL], [l, LAST_TOTAL]] as const) {
+        if (h === 0) continue
+        delta.set(h, (delta.get(h) ?? 0) + 1)
+        delta.set(tot, (delta.get(tot) ?? 0) + 1)
+      }
+    }
+  } else {
+    const old = oldKeys(db, idsOf(p, which))
+    const del = db.prepare('DELETE FROM match_keys WHERE key = ? AND record_id = ?')
+    for (const [id, keys] of old) for (const h of keys) del.run(h, id)
+  }
+  const rows: number[] = []
+  for (let i = 0; i < p.n; i++) if (which[i]) for (const k of recordKeyHashes(p, i)) rows.push(k.hash, p.id[i]!)
+  insertPairs(db, 'INSERT OR IGNORE INTO match_keys (key, record_id) VALUES', rows)
+  const upsert = db.prepare('INSERT INTO match_name_counts (key, count) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET count = count + excluded.count')
+  for (const [h, d] of delta) if (d !== 0) upsert.run(h, d)
+}
+
+function idsOf(p: Prepared, which: Uint8Array): number[] {
+  const ids: number[] = []
+  for (let i = 0; i < p.n; i++) if (which[i]) ids.push(p.id[i]!)
+  return ids
+}
+
+/** Inserts (x, y) rows sorted by x, BATCH per statement (sorted: appends to the index instead of random inserts). */
+function insertPairs(db: SqliteDatabase, head: string, flat: number[]): void {
+  const order = Array.from({ length: flat.length / 2 }, (_v, k) => k).sort((a, b) => flat[2 * a]! - flat[2 * b]! || flat[2 * a + 1]! - flat[2 * b + 1]!)
+  const sql = (n: number): string => `${head} ${new Array<string>(n).fill('(?, ?)').join(', ')}`
+  const batch = db.prepare(sql(BATCH))
+  const one = db.prepare(sql(1))
+  const args: number[] = []
+  let k = 0
+  for (; k + BATCH <= order.length; k += BATCH) {
+    args.length = 0
+    for (let r = k; r < k + BATCH; r++) args.push(flat[2 * order[r]!]!, flat[2 * order[r]! + 1]!)
+    batch.run(...args)
+  }
+  for (; k < order.length; k++) one.run(flat[2 * order[k]!]!, flat[2 * order[k]! + 1]!)
+}
