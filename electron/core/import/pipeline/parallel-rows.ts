@@ -18,6 +18,9 @@ export interface ParseWorkerInput {
   window: number
 }
 
+/** Writer → worker: start a file, or acknowledge a batch of the current one. */
+export type ParseWorkerRequest = { type: 'job'; input: ParseWorkerInput } | { type: 'ack'; ack: number }
+
 export type ParseWorkerMessage =
   | { type: 'batch'; rows: PackedRow[]; bytes: number }
   | { type: 'done'; info: ReaderInfo }
@@ -29,33 +32,82 @@ export interface ParallelRows {
   bytes(): number
   /** The reader's final info (encoding is only final at the end), once the stream is done. */
   info(): ReaderInfo | undefined
+  /** Ends the stream early or after it finished; a worker that finished its file is kept for the next one. */
   stop(): Promise<void>
 }
 
 /**
- * Starts the parse worker for `input`, or returns null when no worker can be started here (the caller then
- * transforms on its own thread: slower, same result). The worker re-reads the file from the start.
+ * One started, idle parse worker kept per thread. Starting a worker costs about a second of CPU when the
+ * engine runs from TypeScript sources (every module is compiled again in the new thread) and a tenth of that
+ * bundled: a CLI or bench run importing several files, and an analyst importing one export after another,
+ * pay it once. Idle, it is unref'd, so it never keeps the process alive.
  */
-export function parallelRows(input: ParseWorkerInput): ParallelRows | null {
-  let worker: Worker
+let idle: Worker | null = null
+
+function takeWorker(): Worker | null {
+  const w = idle
+  idle = null
+  if (w) {
+    w.ref()
+    return w
+  }
   try {
-    worker = spawnWorker(join(__dirname, 'parse-worker.ts'), 'import-parse-worker.js', { ...input })
+    const started = spawnWorker(join(__dirname, 'parse-worker.ts'), 'import-parse-worker.js', {})
+    // A worker that dies while idle is simply forgotten; one that dies at work is reported by parallelRows.
+    started.on('exit', () => { if (idle === started) idle = null })
+    return started
   } catch {
     return null
   }
+}
+
+function releaseWorker(w: Worker): void {
+  w.removeAllListeners('message')
+  w.removeAllListeners('error')
+  if (idle) {
+    void w.terminate()
+    return
+  }
+  w.unref()
+  idle = w
+}
+
+/** Starts a parse worker ahead of need (it loads while the file is hashed and sampled). No-op when one is idle. */
+export function prewarmParseWorker(): void {
+  if (idle) return
+  const w = takeWorker()
+  if (w) releaseWorker(w)
+}
+
+/** True when a started parse worker is waiting: using it for a small file costs nothing extra. */
+export function parseWorkerReady(): boolean {
+  return idle !== null
+}
+
+/**
+ * Runs `input` on a parse worker, or returns null when no worker can be started here (the caller then
+ * transforms on its own thread: slower, same result). The worker re-reads the file from the start.
+ */
+export function parallelRows(input: ParseWorkerInput): ParallelRows | null {
+  const worker = takeWorker()
+  if (!worker) return null
   const queue: ParseWorkerMessage[] = []
   let wake: (() => void) | null = null
   let failure: Error | null = null
   let bytes = 0
   let info: ReaderInfo | undefined
+  let finished = false
   const push = (m: ParseWorkerMessage): void => {
     queue.push(m)
     wake?.()
     wake = null
   }
+  const onExit = (code: number): void => { if (!finished) push({ type: 'error', code: 'Internal', message: `parse worker exited (${code})` }) }
   worker.on('message', push)
   worker.on('error', (e) => { failure = e; push({ type: 'error', code: 'Internal', message: e.message }) })
-  worker.on('exit', (code) => { if (code !== 0 && !info) push({ type: 'error', code: 'Internal', message: `parse worker exited (${code})` }) })
+  worker.on('exit', onExit)
+  const post = (m: ParseWorkerRequest): void => worker.postMessage(m)
+  post({ type: 'job', input })
   async function* rows(): AsyncGenerator<PackedRow> {
     let acked = 0
     for (;;) {
@@ -64,12 +116,21 @@ export function parallelRows(input: ParseWorkerInput): ParallelRows | null {
       if (m.type === 'error') throw failure ?? new CdpError(m.code, m.message)
       if (m.type === 'done') {
         info = m.info
+        finished = true
         return
       }
       bytes = m.bytes
-      worker.postMessage({ ack: ++acked })
+      post({ type: 'ack', ack: ++acked })
       yield* m.rows
     }
   }
-  return { rows: rows(), bytes: () => bytes, info: () => info, stop: async () => { await worker.terminate() } }
+  return {
+    rows: rows(), bytes: () => bytes, info: () => info,
+    stop: async () => {
+      worker.off('exit', onExit)
+      // Only a worker that reached the end of its file is clean; one stopped mid-file is still reading.
+      if (finished) releaseWorker(worker)
+      else await worker.terminate()
+    },
+  }
 }

@@ -1,27 +1,21 @@
 /**
- * The parse/normalise worker: reads the file and transforms its rows off the writer's thread, posting
- * them in batches. The writer acknowledges each batch; the worker stays at most `window` batches ahead, so
- * memory stays bounded when writing is the slower side.
+ * The parse/normalise worker: reads a file and transforms its rows off the writer's thread, posting them
+ * in batches. The writer acknowledges each batch; the worker stays at most `window` batches ahead, so
+ * memory stays bounded when writing is the slower side. One file at a time; the worker then waits for
+ * the next (see parallel-rows.ts: it is kept between imports).
  */
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 import { isCdpError } from '../../../../shared/api/errors'
 import { openRowSource } from '../readers'
-import type { ParseWorkerInput, ParseWorkerMessage } from './parallel-rows'
+import type { ParseWorkerInput, ParseWorkerMessage, ParseWorkerRequest } from './parallel-rows'
 import { packRow, type PackedRow } from './packed-row'
 import { compilePlan } from './row-plan'
 import { transformRow } from './transform'
 
-async function main(input: ParseWorkerInput): Promise<void> {
-  const port = parentPort
-  if (!port) return
-  let acked = 0
-  let wake: (() => void) | null = null
-  port.on('message', (m: { ack: number }) => {
-    acked = m.ack
-    wake?.()
-    wake = null
-  })
-  const post = (m: ParseWorkerMessage): void => port.postMessage(m)
+let acked = 0
+let wake: (() => void) | null = null
+
+async function run(input: ParseWorkerInput, post: (m: ParseWorkerMessage) => void): Promise<void> {
   const src = await openRowSource(input.path, input.sheet ? { sheet: input.sheet } : {})
   const plan = compilePlan(src.header, input.mapping, input.defaultCountry)
   Object.assign(plan.dateOrders, input.dateOrders)
@@ -42,8 +36,20 @@ async function main(input: ParseWorkerInput): Promise<void> {
   await src.close()
 }
 
-main(workerData as ParseWorkerInput).catch((e: unknown) => {
-  parentPort?.postMessage({
-    type: 'error', code: isCdpError(e) ? e.code : 'Internal', message: e instanceof Error ? e.message : String(e),
-  } satisfies ParseWorkerMessage)
-})
+const port = parentPort
+if (port) {
+  const post = (m: ParseWorkerMessage): void => port.postMessage(m)
+  port.on('message', (m: ParseWorkerRequest) => {
+    if (m.type === 'ack') {
+      acked = m.ack
+      wake?.()
+      wake = null
+      return
+    }
+    acked = 0
+    wake = null
+    run(m.input, post).catch((e: unknown) => {
+      post({ type: 'error', code: isCdpError(e) ? e.code : 'Internal', message: e instanceof Error ? e.message : String(e) })
+    })
+  })
+}

@@ -13,7 +13,7 @@ import { throttledProgress } from './progress'
 import type { ImportOptions, ImportReport } from './report'
 import { resolveMapping, type ResolvedMapping } from './resolve-mapping'
 import { packRow, type PackedRow } from './packed-row'
-import { parallelRows } from './parallel-rows'
+import { parallelRows, parseWorkerReady, prewarmParseWorker } from './parallel-rows'
 import { compilePlan, type RowPlan } from './row-plan'
 import { suppressionCheck } from './suppression'
 import { transformRow } from './transform'
@@ -40,6 +40,8 @@ export async function importFile(ws: Workspace, path: string, opts: ImportOption
   const t0 = Date.now()
   const progress = throttledProgress(opts.onProgress)
   const totalBytes = statSync(path).size
+  // The parse worker starts while this thread hashes and samples the file.
+  if (opts.parallel ?? totalBytes >= WORKER_MIN_BYTES) prewarmParseWorker()
   progress({ phase: 'hashing', rows: 0, bytes: 0, totalBytes }, true)
   const sha256 = await fileSha256(path)
   const source = opts.source ?? basename(path, extname(path))
@@ -142,11 +144,13 @@ function tuneForBulkWrite(db: SqliteDatabase): () => void {
   return () => { db.pragma(`cache_size = ${before}`) }
 }
 
-/** Parsing and normalising move to a worker for files big enough to repay its start-up (about half a second). */
+/** Parsing and normalising move to a worker for files big enough to repay its start-up (about half a second)… */
 const WORKER_MIN_BYTES = 4 * 1024 * 1024
+/** …or, when a worker is already started and idle, for any file but a tiny one (posting batches has a cost too). */
+const WARM_WORKER_MIN_BYTES = 256 * 1024
 
 function useWorker(run: Run): boolean {
-  return run.opts.parallel ?? run.totalBytes >= WORKER_MIN_BYTES
+  return run.opts.parallel ?? (run.totalBytes >= WORKER_MIN_BYTES || (run.totalBytes >= WARM_WORKER_MIN_BYTES && parseWorkerReady()))
 }
 
 /** The same stream as the worker's, computed on this thread (small files, or no worker available). */

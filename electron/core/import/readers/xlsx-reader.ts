@@ -3,7 +3,7 @@
  * the workbook's shared-strings table is held in memory (that is how XLSX stores text).
  */
 import { createReadStream, type ReadStream } from 'node:fs'
-import { stream as excelStream, type Row } from 'exceljs'
+import type { Row, stream as ExcelStream } from 'exceljs'
 import { CdpError } from '../../../../shared/api/errors'
 import type { ReadRow, RowSource } from '../types'
 import { throwIfAborted } from './file-bytes'
@@ -12,8 +12,24 @@ import { limits } from './limits'
 import { cellText } from './xlsx-values'
 import { checkXlsxZip } from './xlsx-zip-guard'
 
-type WorkbookReader = InstanceType<typeof excelStream.xlsx.WorkbookReader>
-type WorksheetReader = InstanceType<typeof excelStream.xlsx.WorksheetReader>
+type WorkbookReader = InstanceType<typeof ExcelStream.xlsx.WorkbookReader>
+type WorksheetReader = InstanceType<typeof ExcelStream.xlsx.WorksheetReader>
+
+let excelStream: Promise<typeof ExcelStream> | undefined
+
+/**
+ * exceljs, loaded on the first XLSX: it takes about a quarter of a second of CPU to load, and every import
+ * starts a parse worker that would otherwise pay it for CSV files too. The module is CommonJS: an ESM
+ * import() sees it as `default`, a bundler's interop may expose it directly.
+ */
+function loadExcelStream(): Promise<typeof ExcelStream> {
+  excelStream ??= import('exceljs').then((m: { stream?: typeof ExcelStream; default?: { stream: typeof ExcelStream } }) => {
+    const s = m.stream ?? m.default?.stream
+    if (!s) throw new Error('exceljs has no stream reader')
+    return s
+  })
+  return excelStream
+}
 
 interface OpenWorkbook {
   input: ReadStream
@@ -21,9 +37,10 @@ interface OpenWorkbook {
   sheets: AsyncIterator<WorksheetReader>
 }
 
-function openWorkbook(path: string): OpenWorkbook {
+async function openWorkbook(path: string): Promise<OpenWorkbook> {
+  const excel = await loadExcelStream()
   const input = createReadStream(path, { highWaterMark: 256 * 1024 })
-  const reader = new excelStream.xlsx.WorkbookReader(input, {
+  const reader = new excel.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache', // number formats tell dates from numbers
     hyperlinks: 'ignore',
@@ -36,7 +53,7 @@ function openWorkbook(path: string): OpenWorkbook {
 /** Sheet names in workbook order (read from the workbook part, which precedes the sheets' rows). */
 export async function listXlsxSheets(path: string, fileName: string): Promise<string[]> {
   await checkXlsxZip(path, fileName)
-  const book = openWorkbook(path)
+  const book = await openWorkbook(path)
   const seen: string[] = []
   try {
     for (let next = await book.sheets.next(); !next.done; next = await book.sheets.next()) {
@@ -55,7 +72,7 @@ export async function listXlsxSheets(path: string, fileName: string): Promise<st
 /** Opens one sheet (default: the first) as a RowSource. Throws InvalidInput for an unknown sheet name. */
 export async function openXlsx(path: string, fileName: string, sheet: string | undefined, signal?: AbortSignal): Promise<RowSource> {
   await checkXlsxZip(path, fileName, signal)
-  const book = openWorkbook(path)
+  const book = await openWorkbook(path)
   let bytes = 0
   book.input.on('data', (chunk) => (bytes += chunk.length))
   try {

@@ -1,0 +1,82 @@
+import { writeFileSync } from 'node:fs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { tempWorkspace } from '../../../../test/helpers/temp-workspace'
+import { importFile } from '..'
+import { parallelRows, parseWorkerReady } from './parallel-rows'
+
+let t: ReturnType<typeof tempWorkspace>
+beforeEach(() => { t = tempWorkspace() })
+afterEach(() => t.dispose())
+
+const all = (sql: string): unknown[] => t.ws.sqlite.prepare(sql).all()
+const write = (name: string, lines: string[]): string => {
+  const path = t.tmp.file(name)
+  writeFileSync(path, `${lines.join('\n')}\n`)
+  return path
+}
+const orders = { kind: 'event', eventType: 'order', columns: { order: 'event_key', email: 'email', name: 'full_name', date: 'occurred_at', total: 'amount' }, currency: 'USD' } as const
+const crm = { kind: 'person', system: 'crm', columns: { id: 'source_key', first: 'first_name', email: 'email' } } as const
+
+/** 700 orders by 300 buyers: rows far apart (beyond the writer's buffer) and rows side by side name the same buyer. */
+function orderLines(): string[] {
+  const lines = ['order,email,name,date,total']
+  for (let i = 0; i < 700; i++) lines.push(`#${i},buyer${i % 300}@mail.example,Buyer ${i % 300},2024-01-02,${i}.50`)
+  return lines
+}
+
+describe('buffered writes', () => {
+  it('attaches every order to the one record its buyer got, whether that record was written yet or not', async () => {
+    const r = await importFile(t.ws, write('orders.csv', orderLines()), { mapping: orders, parallel: false })
+    expect(r).toMatchObject({ rows: 700, eventsImported: 700, recordsFromEvents: 300, rowsQuarantined: 0 })
+    expect(all(`SELECT count(DISTINCT e.record_id) AS buyers, count(*) AS orders, sum(r.email = 'buyer' || (CAST(substr(e.source_key, 2) AS INTEGER) % 300)
+      || '@mail.example') AS matched FROM events e JOIN records r ON r.id = e.record_id`)).toEqual([{ buyers: 300, orders: 700, matched: 700 }])
+    // Every record has its profile and its history row; every raw row its number, in order.
+    expect(all(`SELECT count(*) AS n, count(p.id) AS profiles, count(h.id) AS history FROM records r
+      LEFT JOIN profiles p ON p.id = r.profile_id LEFT JOIN membership_history h ON h.record_id = r.id AND h.to_profile = r.profile_id`))
+      .toEqual([{ n: 300, profiles: 300, history: 300 }])
+    expect(all('SELECT min(row_number) AS lo, max(row_number) AS hi, count(*) AS n, max(id) - min(id) + 1 AS span FROM raw_rows'))
+      .toEqual([{ lo: 1, hi: 700, n: 700, span: 700 }])
+    expect(all('PRAGMA foreign_key_check')).toEqual([])
+  })
+
+  it('quarantines a repeated source key within the buffer and updates records of an earlier import', async () => {
+    const first = ['id,first,email', ...Array.from({ length: 400 }, (_, i) => `${i + 1},P${i},p${i}@mail.example`), '5,Again,again@mail.example']
+    const a = await importFile(t.ws, write('a.csv', first), { mapping: crm })
+    expect(a).toMatchObject({ recordsImported: 400, rowsQuarantined: 1, quarantineReasons: { 'duplicate-source-key': 1 } })
+    const second = ['id,first,email', ...Array.from({ length: 300 }, (_, i) => `${(i + 1) * 2},Q${i},q${i}@mail.example`), '4,Twice,t@mail.example']
+    const b = await importFile(t.ws, write('b.csv', second), { mapping: crm, source: 'a' })
+    expect(b).toMatchObject({ recordsImported: 100, recordsUpdated: 200, rowsQuarantined: 1 })
+    expect(all("SELECT first_name, email FROM records WHERE source_key = '4'")).toEqual([{ first_name: 'Q1', email: 'q1@mail.example' }])
+    expect(all("SELECT kind, value FROM identifiers i JOIN records r ON r.id = i.record_id WHERE r.source_key = '4' ORDER BY kind"))
+      .toEqual([{ kind: 'email', value: 'q1@mail.example' }, { kind: 'email_match', value: 'q1@mail.example' }, { kind: 'external:crm', value: '4' }])
+    expect(all('PRAGMA foreign_key_check')).toEqual([])
+  })
+})
+
+describe('parse worker reuse', () => {
+  const input = (path: string) => ({ path, mapping: orders, defaultCountry: 'US', dateOrders: {}, batch: 64, window: 2 })
+
+  it('keeps a worker that finished its file for the next one, and replaces one stopped mid-file', async () => {
+    const path = write('orders.csv', orderLines())
+    const count = async (stopAfter?: number): Promise<number> => {
+      const par = parallelRows(input(path))!
+      let n = 0
+      try {
+        for await (const row of par.rows) {
+          expect(row[0]).toBe('event')
+          if (++n === stopAfter) break
+        }
+      } finally {
+        await par.stop()
+      }
+      return n
+    }
+    expect(await count()).toBe(700)
+    expect(parseWorkerReady()).toBe(true)
+    expect(await count()).toBe(700)
+    expect(await count(10)).toBe(10)
+    expect(parseWorkerReady()).toBe(false)
+    expect(await count()).toBe(700)
+    expect(parseWorkerReady()).toBe(true)
+  })
+})
