@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
-  addressLevel, companyLevel, dateLevel, emailLevel, externalIdLevel, firstNameLevel, lastNameLevel, nameDerivedLocal, namesSwapped, phoneLevel,
+  addressLevel, companyLevel, dateLevel, emailLevel, externalIdLevel, firstNameLevel, householdMailbox, lastNameLevel, type LevelFields,
+  nameDerivedLocal, nameIsLocalPart, namesSwapped, pairLevels, phoneLevel,
 } from './compare'
+import { C, K } from './comparisons'
 import { metaphone, tokens } from './text'
 
 const first = (a: string, b: string): number => firstNameLevel(a, b, metaphone(a), metaphone(b))
@@ -51,10 +53,12 @@ describe('emailLevel', () => {
     return emailLevel(a, b, fa, fb, la, lb, da, db)
   }
   it.each([
-    ['a.b@x.com', 'a.b@x.com', 1], ['robert255@smith.net', 'roberta25@smith.net', 5], ['robert25@smith.net', 'roberta25@smith.net', 3],
-    ['t.m39@brooks-sawyer.com', 't.m39@brooks-sawer.com', 3], ['jane@x.com', 'john@y.com', 5], ['jane.doe@acme.com', 'jd1980@gmail.com', 4], ['jd@gmail.com', 'jdoe@yahoo.com', 5], ['', 'a@b.c', 0],
+    ['a.b@x.com', 'a.b@x.com', 1], ['robert255@smith.net', 'roberta25@smith.net', 6], ['robert25@smith.net', 'roberta25@smith.net', 4],
+    ['t.m39@brooks-sawyer.com', 't.m39@brooks-sawer.com', 4], ['jane@x.com', 'john@y.com', 6], ['jane.doe@acme.com', 'jd1980@gmail.com', 5], ['jd@gmail.com', 'jdoe@yahoo.com', 6], ['', 'a@b.c', 0],
     // Differing digits are deliberate, never a typo: two people, not one close address.
-    ['william.smith21@gmail.com', 'william.smith51@gmail.com', 5], ['mary1962@gmail.com', 'mary1961@gmail.com', 5], ['mary.davis11@gmail.com', 'mary.davs11@gmail.com', 3],
+    ['william.smith21@gmail.com', 'william.smith51@gmail.com', 6], ['mary1962@gmail.com', 'mary1961@gmail.com', 6], ['mary.davis11@gmail.com', 'mary.davs11@gmail.com', 4],
+    // The same local part at two unrelated providers is usually two people; at a mistyped domain it is one.
+    ['susan.jones@yahoo.com', 'susan.jones@icloud.com', 6], ['james1948@gmail.com', 'james1948@gmial.com', 4],
   ])('%s / %s → %i', (a, b, l) => expect(e(a, b)).toBe(l))
   it('gmail folding is its own level', () => expect(e('j.doe@gmail.com', 'jdoe@gmail.com', 'jdoe@gmail.com', 'jdoe@gmail.com')).toBe(2))
   it('knows name-derived local parts', () => {
@@ -65,6 +69,15 @@ describe('emailLevel', () => {
     expect(nameDerivedLocal('rb1977x', 'robert', 'alan')).toBe(false)
     expect(nameDerivedLocal('john.smith', '', 'smith')).toBe(false)
   })
+  it.each([
+    ['thesmiths', 'smith', true], ['smithfamily', 'smith', true], ['thegarciahome', 'garcia', true], ['thejones', 'jones', true],
+    ['jonesfamily', 'jones', true], ['smith', 'smith', true], ['the_miller_family', 'miller', true],
+    ['john.smith', 'smith', false], ['jsmith', 'smith', false], ['smith1980', 'smith', false], ['smithson', 'smith', false], ['thesmiths', '', false],
+  ])('household mailbox %s (surname %s) → %s', (local, surname, want) => expect(householdMailbox(local, surname)).toBe(want))
+  it.each([
+    ['msmith63', 'msmith63', true], ['peterson george', 'peterson.george', true], ['clark james', 'clark_james', true],
+    ['maria', 'msmith63', false], ['peterson george', 'petersongeorge', false], ['', '', false],
+  ])('name %s is the local part %s → %s', (name, local, want) => expect(nameIsLocalPart(name, local)).toBe(want))
 })
 
 describe('phone, company and external id comparators', () => {
@@ -76,4 +89,37 @@ describe('phone, company and external id comparators', () => {
     [['shopify:1'], ['shopify:1'], 1], [['ssn:4086030'], ['ssn:4086300'], 2], [['shopify:1'], ['shopify:2'], 3],
     [['shopify:1'], ['stripe:1'], 0], [[], ['stripe:1'], 0],
   ])('external ids %j / %j → %i', (a, b, l) => expect(externalIdLevel(a, b)).toBe(l))
+})
+
+/** Two records with names and emails only, as the scoring loop sees them. */
+function levelsOf(a: { fn: string; ln: string; email: string }, b: { fn: string; ln: string; email: string }): Uint8Array {
+  const rs = [a, b]
+  const col = (f: (r: typeof a) => string): string[] => rs.map(f)
+  const f: LevelFields = {
+    fn: col((r) => r.fn), ln: col((r) => r.ln), fnMeta: col((r) => metaphone(r.fn)), lnMeta: col((r) => metaphone(r.ln)),
+    fnCode: Int32Array.from([0, a.fn === b.fn ? 0 : 1]), lnCode: Int32Array.from([2, a.ln === b.ln ? 2 : 3]), nameMemo: new Map(),
+    dob: ['', ''], houseNo: ['', ''], street: [[], []], postcode: ['', ''], city: ['', ''], email: col((r) => r.email), emailMatch: col((r) => r.email),
+    emailLocal: col((r) => r.email.split('@')[0]!), emailDomain: col((r) => r.email.split('@')[1] ?? ''), phone: ['', ''], phone7: ['', ''],
+    company: [[], []], extIds: [[], []],
+  }
+  const out = new Uint8Array(K)
+  pairLevels(f, 0, 1, out, 0)
+  return out
+}
+
+describe('pairLevels: names and mailboxes that are not what they seem', () => {
+  const jane = { fn: 'jane', ln: 'wood', email: 'thewoods@gmail.com' }
+  it('a nameless record at a mailbox named after the family is household evidence (level 3), a named pair keeps exact', () => {
+    expect(levelsOf(jane, { fn: '', ln: '', email: 'thewoods@gmail.com' })[C.Email]).toBe(3)
+    expect(levelsOf(jane, { ...jane, fn: 'peter' })[C.Email]).toBe(1)
+    expect(levelsOf({ ...jane, email: 'jane.wood@gmail.com' }, { fn: '', ln: '', email: 'jane.wood@gmail.com' })[C.Email]).toBe(1)
+  })
+  it('a family mailbox against another address is no evidence either way', () => {
+    expect(levelsOf(jane, { ...jane, email: 'jwood@yahoo.com' })[C.Email]).toBe(0)
+    expect(levelsOf({ ...jane, email: 'jane1980@gmail.com' }, { ...jane, email: 'jwood@yahoo.com' })[C.Email]).toBe(6)
+  })
+  it('a name that is only the email local part (a help desk default) is not compared as a name', () => {
+    const lv = levelsOf({ fn: 'maria', ln: 'smith', email: 'msmith63@gmail.com' }, { fn: 'msmith63', ln: '', email: 'msmith63@gmail.com' })
+    expect([lv[C.First], lv[C.Last], lv[C.Email]]).toEqual([0, 0, 1])
+  })
 })

@@ -84,20 +84,44 @@ function addressLevelOf(houseA: string, streetA: readonly string[], postA: strin
 }
 
 /**
- * Emails: exact / equal after gmail folding / close (local part one edit away on the same or a near domain, or
- * the same local part on a near domain, or the same long local part anywhere) / one work and one personal
- * (free-mail) address / different.
+ * Emails: exact / equal after gmail folding / (level 3, a household mailbox, is set by `pairLevels`, which knows
+ * the names) / close (local part one edit away on the same or a near domain, or the same local part on a near
+ * domain, or the same long local part unless both are free-mail) / one work and one personal (free-mail) address / different.
  */
 export function emailLevel(a: string, b: string, foldA: string, foldB: string, localA: string, localB: string, domA: string, domB: string): number {
   if (!a || !b) return 0
   if (a === b) return 1
   if (foldA && foldA === foldB) return 2
-  if (localA === localB && (localA.length >= 6 || (domA.length >= 5 && damerauLevenshtein(domA, domB, 2) <= 2))) return 3
+  // The same local part at two free-mail providers is two people as often as not: susan.jones@yahoo and
+  // susan.jones@icloud, james1948@gmail and james1948@yahoo (each provider hands the name out once). A near
+  // domain (a typo: gmial.com) or an own domain on either side (robert255@smith.net) is still close.
+  const bothFree = FREE_MAIL.has(domA) && FREE_MAIL.has(domB)
+  if (localA === localB && ((localA.length >= 6 && !bothFree) || (domA.length >= 5 && damerauLevenshtein(domA, domB, 2) <= 2))) return 4
   // william.smith21@gmail and william.smith51@gmail are one edit apart but two people: at free-mail providers
   // differing digits (a birth year, the counter the provider suggested) are deliberate, not a typo.
-  if (localA.length >= 4 && (sameDigits(localA, localB) || !FREE_MAIL.has(domA) || !FREE_MAIL.has(domB)) && damerauLevenshtein(localA, localB, 1) <= 1 &&
-    (domA === domB || damerauLevenshtein(domA, domB, 2) <= 2)) return 3
-  return FREE_MAIL.has(domA) !== FREE_MAIL.has(domB) ? 4 : 5
+  if (localA.length >= 4 && (sameDigits(localA, localB) || !bothFree) && damerauLevenshtein(localA, localB, 1) <= 1 &&
+    (domA === domB || damerauLevenshtein(domA, domB, 2) <= 2)) return 4
+  return FREE_MAIL.has(domA) !== FREE_MAIL.has(domB) ? 5 : 6
+}
+
+/** Words around a surname in a family's shared mailbox: thesmiths@, smithfamily@, garciahome@. */
+const HOUSEHOLD_MAILBOX = /^(?:the)?(.+?)(?:s|es|family|fam|home|house|household)?$/
+
+/**
+ * True when an email local part names a family rather than a person: the surname alone or with household
+ * words around it (thesmiths, smithfamily, thegarciahome), no first name or initial. Two records sharing such
+ * a mailbox are one household, like a shared address: either member may be behind either record.
+ */
+export function householdMailbox(local: string, surname: string): boolean {
+  const s = surname.replace(NON_LETTERS, '')
+  if (s.length < 3 || /\d/.test(local)) return false
+  const l = local.replace(NON_LETTERS, '')
+  if (l === s) return true
+  const m = HOUSEHOLD_MAILBOX.exec(l)
+  if (m === null || l.length === s.length) return false
+  const core = m[1]!
+  // The lazy core may stop short of a surname that itself ends in "s" (thejones → jone + s).
+  return core === s || `${core}s` === s || `${core}es` === s || l === `the${s}`
 }
 
 const NOT_DIGITS = /\D+/g
@@ -200,35 +224,71 @@ function remember(p: LevelFields, kind: number, a: number, b: number, level: num
   return level
 }
 
-/** Writes the K levels of records i and j of `p` into `out` at `off`. Allocates nothing but what comparators do. */
-export function pairLevels(p: LevelFields, i: number, j: number, out: Uint8Array, off: number): void {
+/**
+ * True when a "name" is just the record's own email local part (msmith63, clark.james): what a help desk shows
+ * when nobody typed a name. It says nothing the email comparison does not, and compared as a first name it
+ * would disagree with the person's real name. Cheap: most names fail the length test.
+ */
+export function nameIsLocalPart(name: string, local: string): boolean {
+  if (name.length !== local.length || name === '') return false
+  for (let k = 0; k < name.length; k++) {
+    const c = name.charCodeAt(k)
+    const l = local.charCodeAt(k)
+    // Folding turned the local part's dots, dashes and underscores into spaces.
+    if (c !== l && !(c === 32 && !isAlnum(l))) return false
+  }
+  return true
+}
+
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 122)
+
+/** Writes the first- and last-name levels of records i and j (names of a record that has none count as null). */
+function nameLevels(p: LevelFields, i: number, j: number, out: Uint8Array, off: number): void {
+  if (nameIsLocalPart(p.fn[i]!, p.emailLocal[i]!) || nameIsLocalPart(p.fn[j]!, p.emailLocal[j]!)) {
+    out[off + C.First] = 0
+    out[off + C.Last] = 0
+    return
+  }
   if (namesSwapped(p.fn[i]!, p.ln[i]!, p.fn[j]!, p.ln[j]!)) {
     out[off + C.First] = 2
     out[off + C.Last] = 2
-  } else {
-    let first = memo(p, 0, p.fnCode[i]!, p.fnCode[j]!)
-    if (first < 0) first = remember(p, 0, p.fnCode[i]!, p.fnCode[j]!, firstNameLevel(p.fn[i]!, p.fn[j]!, p.fnMeta[i]!, p.fnMeta[j]!))
-    let last = memo(p, 1, p.lnCode[i]!, p.lnCode[j]!)
-    if (last < 0) last = remember(p, 1, p.lnCode[i]!, p.lnCode[j]!, lastNameLevel(p.ln[i]!, p.ln[j]!, p.lnMeta[i]!, p.lnMeta[j]!))
-    if (first + last >= 7) {
-      // Both names disagree: maybe first and last were swapped on one side, with a typo as well.
-      const cf = firstNameLevel(p.fn[i]!, p.ln[j]!, p.fnMeta[i]!, p.lnMeta[j]!)
-      const cl = lastNameLevel(p.ln[i]!, p.fn[j]!, p.lnMeta[i]!, p.fnMeta[j]!)
-      if (cf <= 2 && cl <= 2) {
-        first = 2
-        last = 2
-      }
-    }
-    out[off + C.First] = first
-    out[off + C.Last] = last
+    return
   }
+  let first = memo(p, 0, p.fnCode[i]!, p.fnCode[j]!)
+  if (first < 0) first = remember(p, 0, p.fnCode[i]!, p.fnCode[j]!, firstNameLevel(p.fn[i]!, p.fn[j]!, p.fnMeta[i]!, p.fnMeta[j]!))
+  let last = memo(p, 1, p.lnCode[i]!, p.lnCode[j]!)
+  if (last < 0) last = remember(p, 1, p.lnCode[i]!, p.lnCode[j]!, lastNameLevel(p.ln[i]!, p.ln[j]!, p.lnMeta[i]!, p.lnMeta[j]!))
+  if (first + last >= 7) {
+    // Both names disagree: maybe first and last were swapped on one side, with a typo as well.
+    const cf = firstNameLevel(p.fn[i]!, p.ln[j]!, p.fnMeta[i]!, p.lnMeta[j]!)
+    const cl = lastNameLevel(p.ln[i]!, p.fn[j]!, p.lnMeta[i]!, p.fnMeta[j]!)
+    if (cf <= 2 && cl <= 2) {
+      first = 2
+      last = 2
+    }
+  }
+  out[off + C.First] = first
+  out[off + C.Last] = last
+}
+
+/** Writes the K levels of records i and j of `p` into `out` at `off`. Allocates nothing but what comparators do. */
+export function pairLevels(p: LevelFields, i: number, j: number, out: Uint8Array, off: number): void {
+  nameLevels(p, i, j, out, off)
   out[off + C.Dob] = dateLevel(p.dob[i]!, p.dob[j]!)
   out[off + C.Address] = addressLevelOf(p.houseNo[i]!, p.street[i]!, p.postcode[i]!, p.city[i]!,
     p.houseNo[j]!, p.street[j]!, p.postcode[j]!, p.city[j]!)
-  out[off + C.Email] = emailLevel(p.email[i]!, p.email[j]!, p.emailMatch[i]!, p.emailMatch[j]!, p.emailLocal[i]!, p.emailLocal[j]!,
+  let email = emailLevel(p.email[i]!, p.email[j]!, p.emailMatch[i]!, p.emailMatch[j]!, p.emailLocal[i]!, p.emailLocal[j]!,
     p.emailDomain[i]!, p.emailDomain[j]!)
-  if (out[off + C.Email] === 3 && (nameDerivedLocal(p.emailLocal[i]!, p.fn[i]!, p.ln[i]!) || nameDerivedLocal(p.emailLocal[i]!, p.fn[j]!, p.ln[j]!) ||
-    nameDerivedLocal(p.emailLocal[j]!, p.fn[j]!, p.ln[j]!))) out[off + C.Email] = FREE_MAIL.has(p.emailDomain[i]!) !== FREE_MAIL.has(p.emailDomain[j]!) ? 4 : 5
+  // Only a record without a first name is ambiguous at a family mailbox: two named members with different first
+  // names keep the plain shared-email level, which the bands send to a human (a family inbox).
+  if ((email === 1 || email === 2) && (out[off + C.First] === 0) &&
+    (householdMailbox(p.emailLocal[i]!, p.ln[i]!) || householdMailbox(p.emailLocal[i]!, p.ln[j]!))) email = 3
+  else if (email === 4 && (nameDerivedLocal(p.emailLocal[i]!, p.fn[i]!, p.ln[i]!) || nameDerivedLocal(p.emailLocal[i]!, p.fn[j]!, p.ln[j]!) ||
+    nameDerivedLocal(p.emailLocal[j]!, p.fn[j]!, p.ln[j]!))) email = FREE_MAIL.has(p.emailDomain[i]!) !== FREE_MAIL.has(p.emailDomain[j]!) ? 5 : 6
+  // A family mailbox on one side says nothing about which member wrote: that it differs from the other record's
+  // own address is no evidence against (one person, their own inbox in one source and the family's in another).
+  else if (email >= 5 && (householdMailbox(p.emailLocal[i]!, p.ln[i]!) || householdMailbox(p.emailLocal[j]!, p.ln[j]!))) email = 0
+  out[off + C.Email] = email
   out[off + C.Phone] = phoneLevel(p.phone[i]!, p.phone[j]!, p.phone7[i]!, p.phone7[j]!)
   out[off + C.Company] = companyLevel(p.company[i]!, p.company[j]!)
   out[off + C.ExtId] = externalIdLevel(p.extIds[i]!, p.extIds[j]!)

@@ -25,8 +25,10 @@ export const comparisons: readonly ComparisonSpec[] = [
     mPrior: [0.6, 0.12, 0.1, 0.05, 0.13], uPrior: [0.0002, 0.0008, 0.004, 0.05, 0.945] },
   // A work address on one side and a personal (free-mail) one on the other is how one person usually differs
   // between a CRM and a shop: its own level, so EM weighs it apart from two unrelated addresses.
-  { name: 'email', levels: ['exact', 'same after gmail folding', 'local part close', 'work and personal addresses', 'different'],
-    mPrior: [0.75, 0.05, 0.05, 0.1, 0.05], uPrior: [0.0001, 0.0001, 0.001, 0.3, 0.6988] },
+  // A shared mailbox named after the family (thesmiths@, garciahome@) is household evidence, not personal:
+  // its own level too, and the household rule treats it like a shared address or landline.
+  { name: 'email', levels: ['exact', 'same after gmail folding', 'same household mailbox', 'local part close', 'work and personal addresses', 'different'],
+    mPrior: [0.75, 0.05, 0.02, 0.05, 0.08, 0.05], uPrior: [0.0001, 0.0001, 0.0001, 0.001, 0.3, 0.6987] },
   { name: 'phone', levels: ['exact', 'same last 7 digits', 'different'],
     mPrior: [0.75, 0.05, 0.2], uPrior: [0.0002, 0.0008, 0.999] },
   { name: 'company', levels: ['same', 'overlapping', 'different'],

@@ -16,6 +16,11 @@ export interface Model {
   lambda: number
   m: number[]
   u: number[]
+  /**
+   * Per comparison, the share of random record pairs where both sides have a value (set by `estimateU`, used
+   * by `fitM` to turn counts over all pairs into u-probabilities). Training-time only; absent on stored models.
+   */
+  valuedShare?: number[]
   /** How the parameters were obtained, for the run record and the UI. */
   trainedOn: { randomPairs: number; candidatePairs: number; labelledPairs: number; emIterations: number }
 }
@@ -55,25 +60,29 @@ export function matchWeights(model: Model): Weights {
 export const priorWeight = (model: Model): number => Math.log2(model.lambda / (1 - model.lambda))
 
 /**
- * The household rule. Address and a shared landline are ONE piece of household evidence: when both agree
- * only the stronger counts. Inside a shared household a different first name means a different person (a
- * spouse, a child), so it cancels the household evidence and adds `HOUSEHOLD_PENALTY` against.
- * Returns the adjustment (log2) to add to the plain sum of level weights.
+ * The household rule. Address, a shared landline and a family mailbox (thesmiths@) are ONE piece of household
+ * evidence: when several agree only the strongest counts. Inside a shared household a different first name
+ * means a different person (a spouse, a child), so it cancels the household evidence and adds
+ * `HOUSEHOLD_PENALTY` against. Returns the adjustment (log2) to add to the plain sum of level weights.
  */
 export const HOUSEHOLD_PENALTY = -3
+const EMAIL_HOUSEHOLD = 3
 export function householdAdjustment(levels: Uint8Array, off: number, w: Weights): number {
   const addr = levels[off + C.Address]!
-  const phone = levels[off + C.Phone]!
-  const addrShared = addr === 1 || addr === 2
-  const phoneShared = phone === 1
-  if (!addrShared && !phoneShared) return 0
-  const wa = addrShared ? w[levelOffsets[C.Address]! + addr]! : 0
-  const wp = phoneShared ? w[levelOffsets[C.Phone]! + phone]! : 0
-  let adj = addrShared && phoneShared ? -Math.min(wa, wp) : 0
+  const hasA = addr === 1 || addr === 2
+  const hasP = levels[off + C.Phone] === 1
+  const hasM = levels[off + C.Email] === EMAIL_HOUSEHOLD
+  if (!hasA && !hasP && !hasM) return 0
+  // No closures or arrays: this runs once per scored pair.
+  const wa = hasA ? w[levelOffsets[C.Address]! + addr]! : -Infinity
+  const wp = hasP ? w[levelOffsets[C.Phone]! + 1]! : -Infinity
+  const wm = hasM ? w[levelOffsets[C.Email]! + EMAIL_HOUSEHOLD]! : -Infinity
+  const strongest = Math.max(wa, wp, wm)
+  let adj = strongest - ((hasA ? wa : 0) + (hasP ? wp : 0) + (hasM ? wm : 0))
   // A shared date of birth or the same personal id (not an inbox) is not household evidence: household
   // members rarely share them. Then the independent comparisons decide. Twins are the blind spot of this.
   const personal = levels[off + C.Dob] === 1 || levels[off + C.ExtId] === 1 || levels[off + C.ExtId] === 2
-  if (levels[off + C.First] === FIRST_DIFFERENT && !personal) adj += -Math.max(wa, wp) + HOUSEHOLD_PENALTY
+  if (levels[off + C.First] === FIRST_DIFFERENT && !personal) adj += -strongest + HOUSEHOLD_PENALTY
   return adj
 }
 

@@ -108,7 +108,7 @@ export function pairEvidence(p: Prepared, i: number, j: number, model: Model, w:
     else items.push({ comparison: comparisons[k]!.name, level: l === 0 ? 'null' : comparisons[k]!.levels[l - 1]!, a: displayValues(p, i, k), b: displayValues(p, j, k), weight })
   }
   const household = householdAdjustment(lv, 0, w)
-  if (household !== 0) items.push({ comparison: 'household', level: household < -1 && lv[C.First] === 4 ? 'first names differ in a shared household' : 'address and phone counted once', a: '', b: '', weight: household })
+  if (household !== 0) items.push({ comparison: 'household', level: household < -1 && lv[C.First] === 4 ? 'first names differ in a shared household' : 'household evidence counted once', a: '', b: '', weight: household })
   const prior = priorWeight(model)
   const weight = prior + items.reduce((s, x) => s + x.weight, 0)
   return { prior, items, weight, probability: 1 / (1 + Math.pow(2, -weight)) }

@@ -69,4 +69,31 @@ describe('EM (fitM)', () => {
       expect(sum).toBeCloseTo(1, 6)
     }
   })
+
+  it('counts the non-matches among candidates that share an email into u (blocking enumerates them all)', () => {
+    // 300 matches agree on names and email; 40 non-matches share an email (a family inbox) with other names.
+    const pairs = 340
+    const levels = new Uint8Array(pairs * K)
+    for (let t = 0; t < pairs; t++) {
+      const match = t < 300
+      levels[t * K + C.First] = match ? 1 : 4
+      levels[t * K + C.Last] = match ? 1 : 4
+      levels[t * K + C.Email] = 1
+    }
+    const allPairs = 5_000_000
+    const model = priorModel(1e-4)
+    model.valuedShare = new Array<number>(K).fill(0.8)
+    fitM(model, toPatterns(levels, pairs), allPairs)
+    const u = model.u[levelOffsets[C.Email]! + 1]!
+    expect(u).toBeGreaterThan((40 * 0.9) / (allPairs * 0.8))
+    expect(u).toBeLessThan((40 * 1.1) / (allPairs * 0.8))
+    let sum = 0
+    for (let l = 1; l < levelCounts[C.Email]!; l++) sum += model.u[levelOffsets[C.Email]! + l]!
+    expect(sum).toBeCloseTo(1, 6)
+    // A model without the share (one loaded from a run) keeps its u.
+    const stored = priorModel(1e-4)
+    const before = stored.u[levelOffsets[C.Email]! + 1]
+    fitM(stored, toPatterns(levels, pairs), allPairs)
+    expect(stored.u[levelOffsets[C.Email]! + 1]).toBe(before)
+  })
 })

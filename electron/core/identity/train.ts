@@ -1,4 +1,4 @@
-import { comparisons, K, levelCounts, levelOffsets, totalLevels } from './comparisons'
+import { C, comparisons, K, levelCounts, levelOffsets, totalLevels } from './comparisons'
 import { pairLevels } from './compare'
 import { matchWeights, type Model, patternWeight, priorWeight } from './model'
 import type { Prepared } from './prepare'
@@ -48,6 +48,7 @@ export function estimateU(p: Prepared, model: Model, maxPairs = 200_000, seed = 
   }
   blend(model.u, counts, comparisons.map((c) => c.uPrior), U_PRIOR_WEIGHT)
   model.trainedOn.randomPairs = pairs
+  model.valuedShare = comparisons.map((_c, k) => 1 - counts[levelOffsets[k]!]! / pairs)
   return counts
 }
 
@@ -122,6 +123,18 @@ export function toPatterns(levels: Uint8Array, pairs: number, labels?: Int8Array
 }
 
 /**
+ * Exact agreement on an identifier (same email, same phone, same external id) is rare among non-matches: a
+ * few family inboxes and household landlines in tens of millions of pairs. Random pairs cannot measure that:
+ * the handful of agreeing pairs a sample holds are mostly true matches, and what is left after subtracting
+ * λ·m is noise that understated these weights by several bits. Blocking on the identifier puts EVERY pair
+ * that agrees on it among the candidates, so EM can count the expected non-matches among them directly:
+ * u = Σ (1 − P(match)) over the candidates at that level / pairs where both sides have a value.
+ */
+const ENUMERATED: ReadonlyArray<readonly [number, number]> = [[C.Email, 1], [C.Email, 3], [C.Phone, 1], [C.ExtId, 1]]
+/** At least this many pairs' worth of non-matches per enumerated level, so a clean data set cannot make it certain. */
+const ENUMERATED_MIN_NON = 2
+
+/**
  * Runs EM on the patterns of the candidate pairs with u fixed; updates model.m and model.lambda in place.
  * Because u comes from random pairs, λ is the share of matches among ALL `totalPairs` record pairs (the
  * candidates are assumed to hold nearly every match): estimating it among candidates instead would make
@@ -134,19 +147,21 @@ export function fitM(model: Model, pat: Patterns, totalPairs: number, maxIter = 
     const w = matchWeights(model)
     const pw = priorWeight(model)
     const counts = new Float64Array(totalLevels)
+    const nonAtLevel = new Float64Array(ENUMERATED.length)
     let matches = 0
-    let total = 0
     for (let i = 0; i < pat.size; i++) {
       const c = pat.count[i]!
       const label = pat.label[i]!
       const prob = label >= 0 ? label : 1 / (1 + Math.pow(2, -(pw + patternWeight(pat.levels, i * K, w))))
-      total += c
       matches += c * prob
       for (let k = 0; k < K; k++) counts[levelOffsets[k]! + pat.levels[i * K + k]!]! += c * prob
+      ENUMERATED.forEach(([k, l], e) => {
+        if (pat.levels[i * K + k] === l) nonAtLevel[e]! += c * (1 - prob)
+      })
     }
     const before = model.m.slice()
     blend(model.m, counts, comparisons.map((c) => c.mPrior), M_PRIOR_WEIGHT)
-    void total
+    if (model.valuedShare) setEnumeratedU(model, nonAtLevel, allPairs)
     model.lambda = Math.min(0.5, Math.max(1 / allPairs, (matches + LAMBDA_PRIOR_WEIGHT * model.lambda) / (allPairs + LAMBDA_PRIOR_WEIGHT)))
     const delta = model.m.reduce((d, v, i) => Math.max(d, Math.abs(v - before[i]!)), 0)
     if (delta < tol) {
@@ -156,4 +171,17 @@ export function fitM(model: Model, pat: Patterns, totalPairs: number, maxIter = 
   }
   model.trainedOn.emIterations = iter
   return iter
+}
+
+/** u of the enumerated levels from their expected non-matches; the other levels keep their shares of the rest. */
+function setEnumeratedU(model: Model, nonAtLevel: Float64Array, allPairs: number): void {
+  ENUMERATED.forEach(([k, l], e) => {
+    const valued = allPairs * (model.valuedShare?.[k] ?? 0)
+    if (valued < 1) return
+    const o = levelOffsets[k]!
+    const next = Math.min(0.5, Math.max(nonAtLevel[e]!, ENUMERATED_MIN_NON) / valued)
+    const old = model.u[o + l]!
+    for (let x = 1; x < levelCounts[k]!; x++) if (x !== l) model.u[o + x] = model.u[o + x]! * (1 - next) / (1 - old)
+    model.u[o + l] = next
+  })
 }
