@@ -37,6 +37,8 @@ describe('buffered writes', () => {
     expect(all('SELECT min(row_number) AS lo, max(row_number) AS hi, count(*) AS n, max(id) - min(id) + 1 AS span FROM raw_rows'))
       .toEqual([{ lo: 1, hi: 700, n: 700, span: 700 }])
     expect(all('PRAGMA foreign_key_check')).toEqual([])
+    // Profile ids are AUTOINCREMENT (never reused): the sequence has caught up with the ids the writer gave.
+    expect(all("SELECT seq FROM sqlite_sequence WHERE name = 'profiles'")).toEqual(all('SELECT max(id) AS seq FROM profiles'))
   })
 
   it('quarantines a repeated source key within the buffer and updates records of an earlier import', async () => {

@@ -144,8 +144,8 @@ function tuneForBulkWrite(db: SqliteDatabase): () => void {
   return () => { db.pragma(`cache_size = ${before}`) }
 }
 
-/** Parsing and normalising move to a worker for files big enough to repay its start-up (about half a second)… */
-const WORKER_MIN_BYTES = 4 * 1024 * 1024
+/** Parsing and normalising move to a worker for files big enough to repay its start-up (a tenth of a second bundled, a second from sources)… */
+const WORKER_MIN_BYTES = 2 * 1024 * 1024
 /** …or, when a worker is already started and idle, for any file but a tiny one (posting batches has a cost too). */
 const WARM_WORKER_MIN_BYTES = 256 * 1024
 

@@ -1,5 +1,4 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3-multiple-ciphers'
-import { createProfile } from '../../identity/membership'
 import { BulkInsert } from './bulk-insert'
 import { MEMO_LIMIT } from './memo'
 import {
@@ -51,9 +50,10 @@ export class ImportWriter {
   private readonly keysSeen = new Set<string>()
   private nextRawId: number
   private nextRecordId: number
+  private nextProfileId: number
   private pendingRows = 0
 
-  constructor(private readonly db: SqliteDatabase, private readonly ctx: Ctx, private readonly isSuppressed: IsSuppressed) {
+  constructor(db: SqliteDatabase, private readonly ctx: Ctx, private readonly isSuppressed: IsSuppressed) {
     this.s = prepare(db)
     this.bulk = bulkInserts(db)
     this.sourceHadEvents = db.prepare('SELECT 1 FROM events WHERE source_id = ? LIMIT 1').pluck().get(ctx.sourceId) !== undefined
@@ -61,6 +61,9 @@ export class ImportWriter {
       .get(ctx.sourceId) !== undefined
     this.nextRawId = ctx.firstRawRowId
     this.nextRecordId = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM records').pluck().get() as number
+    // profiles is AUTOINCREMENT: ids never reused, so the next one is past both the sequence and the table.
+    this.nextProfileId = db.prepare(`SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'profiles'), 0),
+      coalesce((SELECT max(id) FROM profiles), 0)) + 1`).pluck().get() as number
   }
 
   /** Writes one row (its raw cells always; its record or event when it has one). */
@@ -76,6 +79,7 @@ export class ImportWriter {
   flush(): void {
     const b = this.bulk
     b.raw.flush()
+    b.profiles.flush()
     b.records.flush()
     b.history.flush()
     b.idents.flush()
@@ -143,7 +147,10 @@ export class ImportWriter {
 
   private createRecord(p: PackedPerson, rawId: number, origin: 'row' | 'event'): number {
     const { at, sourceId } = this.ctx
-    const profileId = createProfile(this.db, at)
+    // A new, empty active profile per record, as identity/membership.ts createProfile makes it, but buffered
+    // with the record (an explicit id past the sequence keeps AUTOINCREMENT's never-reused promise).
+    const profileId = this.nextProfileId++
+    this.bulk.profiles.add(profileId, at, at)
     const id = this.nextRecordId++
     this.bulk.records.add(id, sourceId, rawId, origin, origin === 'row' ? p[0] : null, profileId,
       ...p.slice(PERSON_COLUMNS_START, PERSON_COLUMNS_END), at, at)
@@ -220,9 +227,10 @@ export class ImportWriter {
 const PERSON_COLS = 'first_name, last_name, full_name, email, phone, company, street, street2, city, region, postcode, country, birth_date, gender, attributes, observed_at'
 const UPSERT_IDENT = 'ON CONFLICT (record_id, kind, value) DO UPDATE SET raw = excluded.raw, last_seen = excluded.last_seen'
 
-function bulkInserts(db: SqliteDatabase): Record<'raw' | 'records' | 'history' | 'idents' | 'consents' | 'events', BulkInsert> {
+function bulkInserts(db: SqliteDatabase): Record<'raw' | 'profiles' | 'records' | 'history' | 'idents' | 'consents' | 'events', BulkInsert> {
   return {
     raw: new BulkInsert(db, 'INSERT INTO raw_rows (id, import_id, source_id, row_number, data, outcome, reason)', 7),
+    profiles: new BulkInsert(db, 'INSERT INTO profiles (id, created_at, updated_at)', 3),
     records: new BulkInsert(db, `INSERT INTO records (id, source_id, raw_row_id, origin, source_key, profile_id, ${PERSON_COLS}, created_at, updated_at)`, 24),
     history: new BulkInsert(db, 'INSERT INTO membership_history (record_id, to_profile, at, cause)', 4),
     idents: new BulkInsert(db, 'INSERT INTO identifiers (record_id, kind, value, raw, first_seen, last_seen)', 6, UPSERT_IDENT),
