@@ -88,6 +88,8 @@ describe('phone, company and external id comparators', () => {
   it.each([
     [['shopify:1'], ['shopify:1'], 1], [['ssn:4086030'], ['ssn:4086300'], 2], [['shopify:1'], ['shopify:2'], 3],
     [['shopify:1'], ['stripe:1'], 0], [[], ['stripe:1'], 0],
+    // A system's own ids one apart are two accounts opened one after the other, not a typo.
+    [['shopify:7000000522496'], ['shopify:7000000522497'], 3], [['other:4086030'], ['other:4086031'], 2],
   ])('external ids %j / %j → %i', (a, b, l) => expect(externalIdLevel(a, b)).toBe(l))
 })
 

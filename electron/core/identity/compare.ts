@@ -161,8 +161,16 @@ export function companyLevel(a: readonly string[], b: readonly string[]): number
 }
 
 /**
- * External ids ("system:value"): same id / one character off (a typo) / a different id in a system both have /
- * null when no system is shared.
+ * Systems whose exports carry ids the system assigned itself. Nobody types them, so one character off is not
+ * a typo but the next account: two members of a household who signed up one after the other (…496, …497).
+ */
+export const MACHINE_ID_SYSTEMS: ReadonlySet<string> = new Set([
+  'shopify', 'hubspot', 'salesforce', 'mailchimp', 'klaviyo', 'stripe', 'zendesk', 'woocommerce', 'quickbooks',
+])
+
+/**
+ * External ids ("system:value"): same id / one character off (a typo, in ids people type: not in a system's
+ * own ids, see MACHINE_ID_SYSTEMS) / a different id in a system both have / null when no system is shared.
  */
 export function externalIdLevel(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0
@@ -170,10 +178,11 @@ export function externalIdLevel(a: readonly string[], b: readonly string[]): num
   for (const x of a) {
     const cut = x.indexOf(':') + 1
     const sys = x.slice(0, cut)
+    const typed = !MACHINE_ID_SYSTEMS.has(x.slice(0, cut - 1))
     for (const y of b) {
       if (x === y) return 1
       if (!y.startsWith(sys)) continue
-      const level = x.length - cut >= 5 && damerauLevenshtein(x.slice(cut), y.slice(cut), 1) <= 1 ? 2 : 3
+      const level = typed && x.length - cut >= 5 && damerauLevenshtein(x.slice(cut), y.slice(cut), 1) <= 1 ? 2 : 3
       if (best === 0 || level < best) best = level
     }
   }
