@@ -146,17 +146,28 @@ export class MergeBatch {
     return keep
   }
 
-  /** Writes every change (records, history, profile timestamps, retired profiles). Caller owns the transaction. */
+  /** Records in `profile` now (after the merges so far). */
+  sizeOf(profile: number): number {
+    return this.membersOf(profile).length
+  }
+
+  /**
+   * Writes every change (records, history, profile timestamps, retired profiles). Caller owns the
+   * transaction. Rows are updated in id order: at a million records the tables outgrow the page cache, and
+   * updates in merge order touched pages at random.
+   */
   flush(at = nowIso()): void {
     const st = statements(this.db)
-    for (const [id, first] of this.initialProfile) {
+    const moved = [...this.initialProfile.keys()].sort((x, y) => x - y)
+    for (const id of moved) {
       const final = this.recordProfile.get(id)!
-      if (final !== first) st.setProfile.run(final, at, id)
+      if (final !== this.initialProfile.get(id)) st.setProfile.run(final, at, id)
     }
     writeHistory(this.db, this.history, at)
     const touch = this.db.prepare('UPDATE profiles SET updated_at = ? WHERE id = ?')
-    for (const id of this.touched) touch.run(at, id)
-    for (const [gone, keep] of this.retired) if (this.members.get(gone)!.length === 0) st.retire.run(keep, at, gone)
+    for (const id of [...this.touched].sort((x, y) => x - y)) touch.run(at, id)
+    const retired = [...this.retired].sort((x, y) => x[0] - y[0])
+    for (const [gone, keep] of retired) if (this.members.get(gone)!.length === 0) st.retire.run(keep, at, gone)
   }
 
   private membersOf(profile: number): number[] {

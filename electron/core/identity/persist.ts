@@ -120,8 +120,8 @@ const round = (x: number): number => Math.round(x * 1000) / 1000
  * Applies the clustering's merges (in one MergeBatch: the outcome of mergeProfiles pair by pair, written
  * once); returns how many merges changed anything.
  */
-export function applyMerges(db: SqliteDatabase, p: Prepared, pairs: RunPairs, result: ClusterResult, at: string): number {
-  const batch = new MergeBatch(db)
+export function applyMerges(db: SqliteDatabase, p: Prepared, pairs: RunPairs, result: ClusterResult, at: string,
+  batch = new MergeBatch(db)): number {
   let merged = 0
   for (const m of result.merges) {
     const pa = batch.profileOf(p.id[m.i]!, p.profile[m.i])
@@ -136,13 +136,12 @@ export function applyMerges(db: SqliteDatabase, p: Prepared, pairs: RunPairs, re
 }
 
 /**
+ * `membership`: the run's MergeBatch after its merges, so profiles and sizes come from memory.
  * Queues review-band pairs (and refused auto edges) whose records are still in different profiles and that
  * no human has decided. Priority = uncertainty × impact: pairs near 0.5 that would join larger profiles first.
  */
 export function queueReviews(db: SqliteDatabase, p: Prepared, pairs: RunPairs, candidates: number[], pairIds: Map<number, number>,
-  decided: Set<string>, at: string): number {
-  const profileOf = db.prepare('SELECT profile_id FROM records WHERE id = ?').pluck()
-  const sizeOf = db.prepare('SELECT count(*) FROM records WHERE profile_id = ?').pluck()
+  decided: Set<string>, at: string, membership: MergeBatch): number {
   const insert = db.prepare(`INSERT INTO review_items (pair_id, status, priority, created_at, updated_at) VALUES (?, 'pending', ?, ?, ?)
     ON CONFLICT (pair_id) DO UPDATE SET priority = excluded.priority, updated_at = excluded.updated_at WHERE status = 'pending'`)
   let queued = 0
@@ -150,13 +149,13 @@ export function queueReviews(db: SqliteDatabase, p: Prepared, pairs: RunPairs, c
     const ra = p.id[pairs.a[t]!]!
     const rb = p.id[pairs.b[t]!]!
     if (decided.has(`${ra}:${rb}`)) continue
-    const pa = profileOf.get(ra) as number
-    const pb = profileOf.get(rb) as number
+    const pa = membership.profileOf(ra, p.profile[pairs.a[t]!])
+    const pb = membership.profileOf(rb, p.profile[pairs.b[t]!])
     const pairId = pairIds.get(t)
     if (pa === pb || pairId === undefined) continue
     const prob = pairs.probability[t]!
     const uncertainty = 1 - Math.abs(2 * prob - 1)
-    const impact = Math.log2(2 + (sizeOf.get(pa) as number) + (sizeOf.get(pb) as number))
+    const impact = Math.log2(2 + membership.sizeOf(pa) + membership.sizeOf(pb))
     insert.run(pairId, Math.max(uncertainty, 0.01) * impact, at, at)
     queued++
   }

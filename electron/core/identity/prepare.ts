@@ -85,10 +85,11 @@ export function prepareRecords(db: SqliteDatabase, ids?: readonly number[]): Pre
   const n = rowsList ? rowsList.length : (db.prepare('SELECT count(*) FROM records').pluck().get() as number)
   const p = emptyPrepared(n)
   const rows = rowsList ?? (db.prepare(`SELECT ${COLUMNS} FROM records ORDER BY id`).iterate() as IterableIterator<RecordRow>)
+  const memo: NameMemo = new Map()
   let i = 0
   for (const r of rows) {
     if (i >= n) break
-    fillRecord(p, i, r)
+    fillRecord(p, i, r, memo)
     i++
   }
   const ext = (ids
@@ -100,11 +101,21 @@ export function prepareRecords(db: SqliteDatabase, ids?: readonly number[]): Pre
     const k = p.indexOf.get(row.record_id)
     if (k === undefined) continue
     if (row.kind === 'email_match') p.emailMatch[k] = row.value
-    else p.extIds[k]!.push(`${row.kind.slice(9)}:${row.value}`)
+    else {
+      const id = `${row.kind.slice(9)}:${row.value}`
+      if (p.extIds[k] === NONE) p.extIds[k] = [id]
+      else p.extIds[k]!.push(id)
+    }
   }
   countNames(p)
   return p
 }
+
+/**
+ * The one empty token list every record without a street, company or external id shares: a million empty
+ * arrays were ~100 MB at 1.3M records. Never pushed to (prepareRecords replaces it on the first id).
+ */
+const NONE: string[] = []
 
 function emptyPrepared(n: number): Prepared {
   const strings = (): string[] => new Array<string>(n).fill('')
@@ -112,16 +123,31 @@ function emptyPrepared(n: number): Prepared {
     n, id: new Float64Array(n), profile: new Float64Array(n), source: new Int32Array(n), rawRow: new Float64Array(n),
     sourceKey: new Array<string | null>(n).fill(null),
     fn: strings(), ln: strings(), fnCode: new Int32Array(n), lnCode: new Int32Array(n), nameMemo: new Map(), fnMeta: strings(), fnMeta2: strings(), lnMeta: strings(), lnMeta2: strings(), dob: strings(),
-    houseNo: strings(), street: Array.from({ length: n }, () => []), streetText: strings(), postcode: strings(), city: strings(),
+    houseNo: strings(), street: new Array<string[]>(n).fill(NONE), streetText: strings(), postcode: strings(), city: strings(),
     email: strings(), emailMatch: strings(), emailLocal: strings(), emailDomain: strings(), phone: strings(), phone7: strings(),
-    company: Array.from({ length: n }, () => []), extIds: Array.from({ length: n }, () => []),
+    company: new Array<string[]>(n).fill(NONE), extIds: new Array<string[]>(n).fill(NONE),
     fnFreq: new Map(), lnFreq: new Map(), fnTotal: 0, lnTotal: 0, indexOf: new Map(),
   }
 }
 
-function splitNames(r: RecordRow): [string, string] {
-  let first = fold(r.first_name)
-  let last = fold(r.last_name)
+/** Raw name → [folded, metaphone 1, metaphone 2]: names repeat (thousands of Johns), folding and encoding them once. */
+type NameMemo = Map<string, [string, string, string]>
+
+function foldName(value: string | null, memo: NameMemo): [string, string, string] {
+  if (!value) return EMPTY_NAME
+  let m = memo.get(value)
+  if (!m) {
+    const folded = fold(value)
+    m = [folded, ...metaphones(folded)]
+    if (memo.size < 1_000_000) memo.set(value, m)
+  }
+  return m
+}
+const EMPTY_NAME: [string, string, string] = ['', '', '']
+
+function splitNames(r: RecordRow, memo: NameMemo): [string, string] {
+  let first = foldName(r.first_name, memo)[0]
+  let last = foldName(r.last_name, memo)[0]
   if ((!first || !last) && r.full_name) {
     const parts = tokens(fold(r.full_name))
     if (!first && parts.length > 1) first = parts[0]!
@@ -131,23 +157,25 @@ function splitNames(r: RecordRow): [string, string] {
   return [first, last]
 }
 
-function fillRecord(p: Prepared, i: number, r: RecordRow): void {
+function fillRecord(p: Prepared, i: number, r: RecordRow, memo: NameMemo): void {
   p.id[i] = r.id
   p.profile[i] = r.profile_id
   p.source[i] = r.source_id
   p.rawRow[i] = r.raw_row_id
   p.sourceKey[i] = r.source_key
   p.indexOf.set(r.id, i)
-  const [fn, ln] = splitNames(r)
+  const [fn, ln] = splitNames(r, memo)
   p.fn[i] = fn
   p.ln[i] = ln
-  ;[p.fnMeta[i], p.fnMeta2[i]] = metaphones(fn)
-  ;[p.lnMeta[i], p.lnMeta2[i]] = metaphones(ln)
+  // Keyed by the folded name here (a name from full_name was never a raw first or last name).
+  ;[, p.fnMeta[i], p.fnMeta2[i]] = foldName(fn, memo)
+  ;[, p.lnMeta[i], p.lnMeta2[i]] = foldName(ln, memo)
   p.dob[i] = (r.birth_date ?? '').replace(DIGITS, '').slice(0, 8)
   const street = fold([r.street, r.street2].filter(Boolean).join(' '))
   const house = HOUSE_NO.exec(street)
   p.houseNo[i] = house ? house[1]! : ''
-  p.street[i] = tokens(house ? street.slice(house[0].length) : street)
+  const streetTokens = tokens(house ? street.slice(house[0].length) : street)
+  p.street[i] = streetTokens.length > 0 ? streetTokens : NONE
   p.streetText[i] = p.street[i]!.join(' ')
   p.postcode[i] = (r.postcode ?? '').replace(/\s+/g, '').toLowerCase()
   p.city[i] = fold(r.city)
@@ -160,7 +188,8 @@ function fillRecord(p: Prepared, i: number, r: RecordRow): void {
   const phone = (r.phone ?? '').replace(DIGITS, '')
   p.phone[i] = phone
   p.phone7[i] = phone.length >= 7 ? phone.slice(-7) : ''
-  p.company[i] = tokens(fold(r.company)).filter((t) => !COMPANY_NOISE.has(t))
+  const company = r.company ? tokens(fold(r.company)).filter((t) => !COMPANY_NOISE.has(t)) : NONE
+  p.company[i] = company.length > 0 ? company : NONE
 }
 
 const COMPANY_NOISE = new Set(['inc', 'ltd', 'llc', 'pty', 'co', 'corp', 'corporation', 'company', 'gmbh', 'plc', 'the', 'and', 'limited'])

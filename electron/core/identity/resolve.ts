@@ -7,6 +7,7 @@ import { type Model, priorModel, toProbability } from './model'
 import { latestModel } from './model-store'
 import { applyMerges, markScored, queueReviews, type RunPairs, storePairs } from './persist'
 import { loadRunRecords } from './load-records'
+import { MergeBatch } from './membership'
 import { writeKeys } from './match-keys'
 import type { Prepared } from './prepare'
 import { computeLevels, weighPairs } from './score'
@@ -111,8 +112,9 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
       at, at, opts.full ? 1 : 0, records, newCount, cand.a.length, comparisons, nonMatches, JSON.stringify(cand.pairsByKey), JSON.stringify(model),
     ).lastInsertRowid)
     const pairIds = storePairs(db, p, pairs, model, runId, at, new Set(reviewCandidates))
-    const merged = applyMerges(db, p, pairs, clusters, at)
-    const queued = queueReviews(db, p, pairs, reviewCandidates, pairIds, decided, at)
+    const membership = new MergeBatch(db)
+    const merged = applyMerges(db, p, pairs, clusters, at, membership)
+    const queued = queueReviews(db, p, pairs, reviewCandidates, pairIds, decided, at, membership)
     // A whole-workspace load rewrites every record's stored keys (also filling them in for a workspace
     // scored before they existed); a partial one adds the new records'.
     const which = partial ? isNew : new Uint8Array(p.n).fill(1)
