@@ -3,7 +3,7 @@
  * incrementally, timelines, search. Everything here reads derived tables as of the last refresh;
  * callers that change records, events or membership call `refreshDirtyProfiles` (or `refreshProfiles`).
  */
-export { refreshProfiles, refreshDirtyProfiles, refreshAllProfiles, removeProfileDerivedData, reportingCurrency, type RefreshResult } from './refresh'
+export { refreshProfiles, refreshDirtyProfiles, refreshAllProfiles, removeProfileDerivedData, reportingCurrency, type RefreshOptions, type RefreshResult } from './refresh'
 export {
   getProfile, activeProfileId, traitsOf, traitsContext, timelineOf, type TraitsContext, type ProfileDetail, type GoldenAttributeValue, type ProfileIdentifier, type ProfileTraits, type TimelineEntry,
   type MembershipEntry,

@@ -1,3 +1,4 @@
+import { CdpError } from '../../../shared/api/errors'
 import type { Workspace } from '../db'
 import { segmentFactColumns } from '../db/migrations/0008-segment-facts'
 import { computeCustomTraits, listCustomTraits } from './custom-traits'
@@ -23,12 +24,22 @@ const emptyWatermark: Watermark = { membership: 0, event: 0, consent: 0, recordU
 export interface RefreshResult { refreshed: number; removed: number }
 
 /**
+ * For long refreshes (every profile after a survivorship change, or after a large import): `onProgress`
+ * after each batch of profiles, and `signal`, checked between batches. A cancel throws
+ * CdpError('Cancelled') and, the refresh being one transaction, leaves the derived data as it was.
+ */
+export interface RefreshOptions {
+  onProgress?(done: number, total: number): void
+  signal?: { readonly aborted: boolean }
+}
+
+/**
  * Rebuilds golden values, summary, source presence, custom traits and the search row of each given
  * profile. Profiles that are merged, erased, gone or empty lose their derived data. Runs in one
  * transaction (safe to call inside the caller's). Then refreshes the RFM breakpoints and, after large
  * changes, the planner statistics segment counts rely on.
  */
-export function refreshProfiles(ws: Workspace, profileIds: Iterable<number>): RefreshResult {
+export function refreshProfiles(ws: Workspace, profileIds: Iterable<number>, opts: RefreshOptions = {}): RefreshResult {
   const ids = [...new Set(profileIds)].sort((a, b) => a - b)
   const result: RefreshResult = { refreshed: 0, removed: 0 }
   if (ids.length === 0) return result
@@ -44,6 +55,7 @@ export function refreshProfiles(ws: Workspace, profileIds: Iterable<number>): Re
     const traits = listCustomTraits(ws)
     const now = new Date()
     for (let i = 0; i < ids.length; i += BATCH) {
+      if (opts.signal?.aborted) throw new CdpError('Cancelled', 'Profile refresh cancelled: the profiles are as they were before it.')
       const batch = ids.slice(i, i + BATCH)
       deleteDerived(ws, batch)
       const active = new Set(ws.sqlite.prepare("SELECT id FROM profiles WHERE status = 'active' AND id IN (SELECT value FROM json_each(?))")
@@ -57,6 +69,7 @@ export function refreshProfiles(ws: Workspace, profileIds: Iterable<number>): Re
       computeCustomTraits(ws, [...derived.keys()], traits, now)
       result.refreshed += derived.size
       result.removed += batch.length - derived.size
+      opts.onProgress?.(i + batch.length, ids.length)
     }
     updateRfmBreakpoints(ws)
     updatePlannerStats(ws, ids.length)
@@ -65,12 +78,12 @@ export function refreshProfiles(ws: Workspace, profileIds: Iterable<number>): Re
 }
 
 /** Rebuilds every active profile (after a survivorship change, or to build a workspace's derived data). */
-export function refreshAllProfiles(ws: Workspace): RefreshResult {
+export function refreshAllProfiles(ws: Workspace, opts: RefreshOptions = {}): RefreshResult {
   return ws.sqlite.transaction(() => {
     const mark = currentWatermark(ws)
     const stale = ws.sqlite.prepare('SELECT profile_id FROM profile_summary').pluck().all() as number[]
     const active = ws.sqlite.prepare("SELECT id FROM profiles WHERE status = 'active'").pluck().all() as number[]
-    const r = refreshProfiles(ws, [...stale, ...active])
+    const r = refreshProfiles(ws, [...stale, ...active], opts)
     saveWatermark(ws, mark)
     return r
   })()
@@ -81,7 +94,7 @@ export function refreshAllProfiles(ws: Workspace): RefreshResult {
  * updated records) and rebuilds exactly those. Deletions (forgetting a record or event) leave no trace
  * here: the code that deletes calls refreshProfiles / removeProfileDerivedData itself.
  */
-export function refreshDirtyProfiles(ws: Workspace): RefreshResult & { profileIds: number[] } {
+export function refreshDirtyProfiles(ws: Workspace, opts: RefreshOptions = {}): RefreshResult & { profileIds: number[] } {
   return ws.sqlite.transaction(() => {
     const since = loadWatermark(ws)
     const mark = currentWatermark(ws)
@@ -92,7 +105,7 @@ export function refreshDirtyProfiles(ws: Workspace): RefreshResult & { profileId
       UNION SELECT r.profile_id FROM consents c JOIN records r ON r.id = c.record_id WHERE c.id > @c
       UNION SELECT profile_id FROM records WHERE updated_at > @u`).pluck()
       .all({ m: since.membership, e: since.event, c: since.consent, u: since.recordUpdatedAt }) as number[]
-    const r = refreshProfiles(ws, dirty)
+    const r = refreshProfiles(ws, dirty, opts)
     saveWatermark(ws, mark)
     return { ...r, profileIds: dirty.sort((a, b) => a - b) }
   })()

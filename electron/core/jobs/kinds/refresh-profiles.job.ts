@@ -1,15 +1,15 @@
 import { z } from 'zod'
 import { refreshAllProfiles, refreshDirtyProfiles, type RefreshResult } from '../../profiles'
 import { defineJob } from '../define'
-import { requireSucceeded } from './job-context-helpers'
+import { liveSignal, requireSucceeded } from './job-context-helpers'
 
 /**
  * Trait refresh in the background: rebuilds the derived data (golden values, summary, traits, search row)
  * of the profiles touched since the last refresh, or of every profile with `all` (after a survivorship
  * change). Runs the engine's own functions, each one transaction: all or nothing.
  *
- * Progress: refreshing (0 of 1, then 1 of 1) → done. The profiles engine takes no signal and reports no
- * progress inside its transaction, so a cancel is honoured only before it starts.
+ * Progress: refreshing (profiles done of the total, batch by batch) → done. A cancel is honoured between
+ * batches and rolls the whole refresh back.
  * `after`: the id of a job (an import) that must have succeeded first; otherwise this one ends cancelled.
  */
 export const refreshProfilesJob = defineJob({
@@ -21,9 +21,10 @@ export const refreshProfilesJob = defineJob({
   }),
   async run(ctx, p): Promise<RefreshResult & { all: boolean }> {
     if (p.after !== undefined) await requireSucceeded(ctx, p.after)
-    ctx.progress('refreshing', 0, 1)
+    ctx.progress('refreshing', 0, null)
     ctx.throwIfCancelled()
-    const r = p.all ? refreshAllProfiles(ctx.ws) : refreshDirtyProfiles(ctx.ws)
+    const opts = { signal: liveSignal(ctx), onProgress: (done: number, total: number) => ctx.progress('refreshing', done, total) }
+    const r = p.all ? refreshAllProfiles(ctx.ws, opts) : refreshDirtyProfiles(ctx.ws, opts)
     ctx.progress('done', 1, 1)
     return { refreshed: r.refreshed, removed: r.removed, all: p.all }
   },

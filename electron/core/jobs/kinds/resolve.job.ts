@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CdpError } from '../../../../shared/api/errors'
 import { resolve, type ResolveResult } from '../../identity'
 import { refreshDirtyProfiles } from '../../profiles'
 import { defineJob } from '../define'
@@ -14,8 +15,9 @@ export type ResolveJobResult = ResolveResult & { refreshed: number | null; remov
  *
  * Progress: the engine's phases prepare → blocking → scoring → training → clustering → saving, then
  * refreshing → done. Cancellable until `saving`: the engine writes everything in one transaction at the
- * end and writes nothing when cancelled before it. A cancel that arrives after that commit skips only the
- * refresh (the next read refreshes lazily) and the job ends `done`, because the merges are in.
+ * end and writes nothing when cancelled before it. A cancel that arrives after that commit skips or stops
+ * the refresh (rolled back whole; the next read refreshes lazily) and the job ends `done`, because the
+ * merges are in.
  * `after`: the id of a job (an import) that must have succeeded first; otherwise this one ends cancelled.
  */
 export const resolveJob = defineJob({
@@ -36,10 +38,15 @@ export const resolveJob = defineJob({
     let refreshed: number | null = null
     let removed: number | null = null
     if (p.refresh && !ctx.signal.aborted) {
-      ctx.progress('refreshing', 0, 1)
-      const r = refreshDirtyProfiles(ctx.ws)
-      refreshed = r.refreshed
-      removed = r.removed
+      ctx.progress('refreshing', 0, null)
+      try {
+        const r = refreshDirtyProfiles(ctx.ws, { signal: liveSignal(ctx), onProgress: (done, total) => ctx.progress('refreshing', done, total) })
+        refreshed = r.refreshed
+        removed = r.removed
+      } catch (e) {
+        // The merges are committed; a refresh cancelled half-way rolled back and the next read redoes it.
+        if (!(e instanceof CdpError && e.code === 'Cancelled')) throw e
+      }
     }
     ctx.progress('done', 1, 1)
     return { ...result, refreshed, removed }
