@@ -55,6 +55,26 @@ describe('buffered writes', () => {
   })
 })
 
+describe('deferred indexes', () => {
+  const indexes = (): unknown[] => all("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+
+  it('builds the indexes of an empty table again before commit; a cancelled import leaves them as they were', async () => {
+    const before = indexes()
+    const path = write('orders.csv', [...orderLines(), ...orderLines().slice(1).map((l) => l.replace('#', '#b'))])
+    const abort = new AbortController()
+    const cancelled = importFile(t.ws, path, { mapping: orders, parallel: false, signal: abort.signal,
+      onProgress: (p) => { if (p.phase === 'reading') abort.abort() } })
+    await expect(cancelled).rejects.toMatchObject({ code: 'Cancelled' })
+    expect(indexes()).toEqual(before)
+    expect(all('SELECT count(*) AS n FROM events')).toEqual([{ n: 0 }])
+    await importFile(t.ws, path, { mapping: orders, parallel: false })
+    expect(indexes()).toEqual(before)
+    const plan = all("EXPLAIN QUERY PLAN SELECT id FROM events WHERE type = 'order' AND occurred_at > '2024'") as Array<{ detail: string }>
+    expect(plan.map((p) => p.detail).join()).toMatch(/events_by_type_time/)
+    expect(all('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }])
+  })
+})
+
 describe('parse worker reuse', () => {
   const input = (path: string) => ({ path, mapping: orders, defaultCountry: 'US', dateOrders: {}, batch: 64, window: 2 })
 

@@ -1,0 +1,34 @@
+import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
+
+/**
+ * Secondary indexes an import into an EMPTY table drops and builds again before it commits. Rows arrive
+ * in file order, so these indexes (by time, by owning record, by value) take every insert at a random
+ * place, while building one afterwards is a single sort. Only indexes the import itself never reads are
+ * listed: identifiers_by_value serves event owners, so it is deferred for person imports only.
+ */
+const DEFERRABLE: Record<'person' | 'event', Record<string, readonly string[]>> = {
+  person: { identifiers: ['identifiers_by_value'] },
+  event: { events: ['events_by_record', 'events_by_type_time', 'events_by_raw_row', 'events_by_source_key'] },
+}
+
+/**
+ * Inside the import's transaction: drops the deferrable indexes of every table that is still empty and
+ * returns the function that re-creates them from their saved definitions (call it before COMMIT). A
+ * rollback brings the indexes back with everything else, so the schema never changes visibly. A table
+ * that already holds rows keeps its indexes: rebuilding them would cost more than the import saves.
+ */
+export function deferIndexes(db: SqliteDatabase, kind: 'person' | 'event'): () => void {
+  const saved: string[] = []
+  for (const [table, names] of Object.entries(DEFERRABLE[kind])) {
+    if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).pluck().get() !== undefined) continue
+    for (const name of names) {
+      const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(name) as string | null | undefined
+      if (!sql) continue
+      saved.push(sql)
+      db.exec(`DROP INDEX ${name}`)
+    }
+  }
+  return () => {
+    for (const sql of saved) db.exec(sql)
+  }
+}
