@@ -113,6 +113,8 @@ const HOUSEHOLD_MAILBOX = /^(?:the)?(.+?)(?:s|es|family|fam|home|house|household
  * a mailbox are one household, like a shared address: either member may be behind either record.
  */
 export function householdMailbox(local: string, surname: string): boolean {
+  // Runs for most scored pairs: the containment test rejects nearly all of them before any regex.
+  if (surname.length < 3 || local.length < surname.length || (!local.includes(surname) && !surname.includes(' '))) return false
   const s = surname.replace(NON_LETTERS, '')
   if (s.length < 3 || /\d/.test(local)) return false
   const l = local.replace(NON_LETTERS, '')
@@ -251,6 +253,20 @@ export function nameIsLocalPart(name: string, local: string): boolean {
 
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 122)
 
+/** Per prepared set, per record: 1 when its email is a family mailbox of its own surname, 0 not, -1 not known yet. */
+const familyMailboxes = new WeakMap<LevelFields, Int8Array>()
+
+/** `householdMailbox` of record i's own email and surname, worked out once per record (it is asked for most pairs). */
+function ownFamilyMailbox(p: LevelFields, i: number): boolean {
+  let known = familyMailboxes.get(p)
+  if (known === undefined) {
+    known = new Int8Array(p.fn.length).fill(-1)
+    familyMailboxes.set(p, known)
+  }
+  if (known[i] === -1) known[i] = householdMailbox(p.emailLocal[i]!, p.ln[i]!) ? 1 : 0
+  return known[i] === 1
+}
+
 /** Writes the first- and last-name levels of records i and j (names of a record that has none count as null). */
 function nameLevels(p: LevelFields, i: number, j: number, out: Uint8Array, off: number): void {
   if (nameIsLocalPart(p.fn[i]!, p.emailLocal[i]!) || nameIsLocalPart(p.fn[j]!, p.emailLocal[j]!)) {
@@ -296,7 +312,7 @@ export function pairLevels(p: LevelFields, i: number, j: number, out: Uint8Array
     nameDerivedLocal(p.emailLocal[j]!, p.fn[j]!, p.ln[j]!))) email = FREE_MAIL.has(p.emailDomain[i]!) !== FREE_MAIL.has(p.emailDomain[j]!) ? 5 : 6
   // A family mailbox on one side says nothing about which member wrote: that it differs from the other record's
   // own address is no evidence against (one person, their own inbox in one source and the family's in another).
-  else if (email >= 5 && (householdMailbox(p.emailLocal[i]!, p.ln[i]!) || householdMailbox(p.emailLocal[j]!, p.ln[j]!))) email = 0
+  else if (email >= 5 && (ownFamilyMailbox(p, i) || ownFamilyMailbox(p, j))) email = 0
   out[off + C.Email] = email
   out[off + C.Phone] = phoneLevel(p.phone[i]!, p.phone[j]!, p.phone7[i]!, p.phone7[j]!)
   out[off + C.Company] = companyLevel(p.company[i]!, p.company[j]!)
