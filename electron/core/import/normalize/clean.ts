@@ -67,7 +67,7 @@ const JUNK_EMAIL_LOCALS = new Set([
   'test', 'testing', 'tester', 'asdf', 'qwerty', 'noemail', 'no-email', 'no_email', 'no.email', 'nomail', 'none', 'null',
   'na', 'n/a', 'unknown', 'noreply', 'no-reply', 'donotreply', 'do-not-reply', 'dummy', 'fake', 'example', 'sample',
   'nobody', 'noone', 'nospam', 'x', 'xx', 'xxx', 'abc', 'email', 'user', 'customer', 'guest', 'anonymous', 'someone',
-  'a', 'aa', 'aaa', 'mail',
+  'a', 'aa', 'aaa', 'mail', 'no',
 ])
 const JUNK_EMAIL_DOMAINS = new Set([
   'example.com', 'example.org', 'example.net', 'example.edu', 'test.com', 'test.org', 'test.net', 'test.test',
