@@ -8,11 +8,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // job-worker: background jobs run in worker threads from their own bundled entry (spawn-worker.ts);
-        // identity-score-worker: the resolver's scoring thread (electron/core/identity/parallel-levels.ts).
+        // Every worker thread has its own bundled entry, named as spawnWorker() is asked for it (a test checks
+        // that each name used in electron/core has an entry here): job-worker runs background jobs,
+        // identity-score-worker the resolver's scoring, import-parse-worker an import's parsing and normalising.
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'), 'job-worker': resolve(__dirname, 'electron/core/jobs/worker.ts'),
           'identity-score-worker': resolve(__dirname, 'electron/core/identity/score-worker.ts'),
+          'import-parse-worker': resolve(__dirname, 'electron/core/import/pipeline/parse-worker.ts'),
         },
         external: ['better-sqlite3-multiple-ciphers'],
       },
