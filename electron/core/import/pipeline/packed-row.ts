@@ -20,6 +20,7 @@ export type PackedPerson = [
 /** Index of the first record column in PackedPerson, and one past the last (observed_at). */
 export const PERSON_COLUMNS_START = 1
 export const PERSON_COLUMNS_END = 17
+export const PERSON_FIRST_NAME = 1
 export const PERSON_EMAIL = 4
 export const PERSON_PHONE = 5
 export const PERSON_FULL_NAME = 3

@@ -1,8 +1,8 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3-multiple-ciphers'
 import { BulkInsert } from './bulk-insert'
-import { MEMO_LIMIT } from './memo'
+import { EventOwners } from './event-owners'
 import {
-  PERSON_COLUMNS_END, PERSON_COLUMNS_START, PERSON_CONSENTS, PERSON_EMAIL, PERSON_FULL_NAME, PERSON_IDENTIFIERS, PERSON_LAST_NAME,
+  PERSON_COLUMNS_END, PERSON_COLUMNS_START, PERSON_CONSENTS, PERSON_EMAIL, PERSON_FIRST_NAME, PERSON_FULL_NAME, PERSON_IDENTIFIERS, PERSON_LAST_NAME,
   PERSON_OBSERVED_AT, PERSON_PHONE, type PackedEvent, type PackedPerson, type PackedRow,
 } from './packed-row'
 import type { WriteCounts } from './report'
@@ -24,9 +24,10 @@ type EventRow = Extract<PackedRow, { 0: 'event' }>
  * seen, owners of identifiers — is answered for the buffered rows from memory. Call `flush()` before
  * reading the import's rows or committing.
  *
- * Events are attached to a person in this order: the row's customer id (`source_key`, as
- * `external:<system>`), then its email, then its phone; a later line of a Shopify order inherits the
- * order's person; otherwise a person record of origin 'event' is created from the row's person fields.
+ * Events are attached to a person in this order: a later line of an order goes where its first line went;
+ * then the row's customer id (`source_key`, as `external:<system>`), its email, its phone (a mailbox or
+ * phone only to a holder whose first name fits the row's buyer, see EventOwners); otherwise a person record
+ * of origin 'event' is created from the row's person fields.
  * A row with none of these is quarantined ('no-identity-for-event'), so no row is silently lost.
  */
 export class ImportWriter {
@@ -42,10 +43,8 @@ export class ImportWriter {
   private readonly sourceHadEvents: boolean
   /** False for a source's first keyed records: no key of this file can name an earlier record. */
   private readonly sourceHadKeys: boolean
-  /** `kind\0value` → the record an event attaches to; see eventOwner. */
-  private readonly ownerByIdent = new Map<string, number>()
-  /** Identifiers of records created from events and not yet flushed, `kind\0value` → the first such record. */
-  private readonly pendingOwners = new Map<string, number>()
+  /** The records events attach to, by identifier and buyer name; see EventOwners. */
+  private readonly owners: EventOwners
   /** Source keys this import wrote or updated: a second row with one is a duplicate row of the file. */
   private readonly keysSeen = new Set<string>()
   private nextRawId: number
@@ -56,6 +55,7 @@ export class ImportWriter {
   constructor(db: SqliteDatabase, private readonly ctx: Ctx, private readonly isSuppressed: IsSuppressed) {
     this.s = prepare(db)
     this.bulk = bulkInserts(db)
+    this.owners = new EventOwners(db)
     this.sourceHadEvents = db.prepare('SELECT 1 FROM events WHERE source_id = ? LIMIT 1').pluck().get(ctx.sourceId) !== undefined
     this.sourceHadKeys = db.prepare('SELECT 1 FROM records WHERE source_id = ? AND source_key IS NOT NULL LIMIT 1').pluck()
       .get(ctx.sourceId) !== undefined
@@ -85,7 +85,7 @@ export class ImportWriter {
     b.idents.flush()
     b.consents.flush()
     b.events.flush()
-    this.pendingOwners.clear()
+    this.owners.clearPending()
     this.pendingRows = 0
   }
 
@@ -159,10 +159,7 @@ export class ImportWriter {
     for (let i = 0; i < ids.length; i += 3) {
       this.bulk.idents.add(id, ids[i], ids[i + 1], ids[i + 2], at, at)
       // An event later in this import may look this identifier up before the record is flushed.
-      if (origin === 'event') {
-        const k = `${ids[i]!}\0${ids[i + 1]!}`
-        if (!this.pendingOwners.has(k)) this.pendingOwners.set(k, id)
-      }
+      if (origin === 'event') this.owners.addPending(ids[i]!, ids[i + 1]!, id, p[PERSON_FIRST_NAME])
     }
     const consents = p[PERSON_CONSENTS]
     for (let i = 0; i < consents.length; i += 2) this.bulk.consents.add(id, consents[i], consents[i + 1], p[PERSON_OBSERVED_AT] ?? at, rawId)
@@ -184,37 +181,21 @@ export class ImportWriter {
 
   private eventOwner(row: EventRow): number | 'create' | 'none' {
     const [, , , p, , orderKey, hasKey] = row
+    // Every line of one order belongs to its buyer, whoever else shares the order's mailbox.
+    const inherited = orderKey === null ? undefined : this.orderOwners.get(orderKey)
+    if (inherited !== undefined) return inherited
+    const first = p[PERSON_FIRST_NAME]
     if (p[0] !== null && this.ctx.system) {
-      const id = this.findOwner(`external:${this.ctx.system}`, p[0])
+      // A customer id names one account: no name check.
+      const id = this.owners.find(`external:${this.ctx.system}`, p[0], null)
       if (id !== undefined) return id
     }
     for (const [kind, value] of [['email', p[PERSON_EMAIL]], ['phone', p[PERSON_PHONE]]] as const) {
       if (value === null) continue
-      const id = this.findOwner(kind, value)
+      const id = this.owners.find(kind, value, first)
       if (id !== undefined) return id
     }
-    const inherited = orderKey === null ? undefined : this.orderOwners.get(orderKey)
-    if (inherited !== undefined) return inherited
     return hasKey || p[PERSON_FULL_NAME] || p[PERSON_LAST_NAME] ? 'create' : 'none'
-  }
-
-  /**
-   * The lowest record id holding the identifier. Found ids are remembered for this import (an order's
-   * lines and a customer's orders repeat the same email): records are never deleted during an import and
-   * new ones get higher ids, so a found answer cannot change. Misses are not remembered, since a record
-   * created from an earlier event may supply the identifier. Written records have lower ids than buffered
-   * ones, so the database answers first and the buffer only when it has nothing. Bounded like the memos.
-   */
-  private findOwner(kind: string, value: string): number | undefined {
-    const key = `${kind}\0${value}`
-    const known = this.ownerByIdent.get(key)
-    if (known !== undefined) return known
-    const id = (this.s.findByIdent.get(kind, value) as number | undefined) ?? this.pendingOwners.get(key)
-    if (id !== undefined) {
-      if (this.ownerByIdent.size >= MEMO_LIMIT) this.ownerByIdent.clear()
-      this.ownerByIdent.set(key, id)
-    }
-    return id
   }
 
   private insertEvent(e: PackedEvent, rawId: number, recordId: number): void {
@@ -240,14 +221,13 @@ function bulkInserts(db: SqliteDatabase): Record<'raw' | 'profiles' | 'records' 
   }
 }
 
-function prepare(db: SqliteDatabase): Record<'findByKey' | 'updRecord' | 'upsIdent' | 'delStale' | 'insConsent' | 'findByIdent' | 'delPrevEvents', Statement> {
+function prepare(db: SqliteDatabase): Record<'findByKey' | 'updRecord' | 'upsIdent' | 'delStale' | 'insConsent' | 'delPrevEvents', Statement> {
   return {
     findByKey: db.prepare('SELECT id FROM records WHERE source_id = ? AND source_key = ?').pluck(),
     updRecord: db.prepare(`UPDATE records SET raw_row_id = ?, ${PERSON_COLS.split(', ').map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`),
     upsIdent: db.prepare(`INSERT INTO identifiers (record_id, kind, value, raw, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?) ${UPSERT_IDENT}`),
     delStale: db.prepare('DELETE FROM identifiers WHERE record_id = ? AND last_seen IS NOT ?'),
     insConsent: db.prepare('INSERT INTO consents (record_id, channel, value, observed_at, raw_row_id) VALUES (?, ?, ?, ?, ?)'),
-    findByIdent: db.prepare('SELECT record_id FROM identifiers WHERE kind = ? AND value = ? ORDER BY record_id LIMIT 1').pluck(),
     delPrevEvents: db.prepare('DELETE FROM events WHERE source_id = ? AND source_key = ? AND import_id <> ?'),
   }
 }
