@@ -11,7 +11,7 @@ import { MergeBatch } from './membership'
 import { writeKeys } from './match-keys'
 import type { Prepared } from './prepare'
 import { computeLevels, weighPairs } from './score'
-import { firstNameLevel } from './compare'
+import { firstNameLevel, nameIsLocalPart } from './compare'
 import { metaphone } from './text'
 import { computeLevelsParallel } from './parallel-levels'
 import { getThresholds, type Thresholds } from './thresholds'
@@ -75,12 +75,15 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   progress({ phase: 'prepare', done: 0, total: 1 })
   const constraints = loadConstraints(db)
   const previous = opts.full ? null : latestModel(db)
-  const { p, isNew, partial, oversized } = loadRunRecords(db, { full: opts.full === true, reuseModel: previous !== null, mustLink: constraints.mustLink })
+  // Without a model to reuse (a first run, or one stored for other comparisons) the run trains, and must
+  // train on the whole workspace's pairs, not only those of the records new since the last run.
+  const full = previous === null
+  const { p, isNew, partial, oversized } = loadRunRecords(db, { full, reuseModel: !full, mustLink: constraints.mustLink })
   const newCount = isNew.reduce((s, v) => s + v, 0)
   const records = partial ? (db.prepare('SELECT count(*) FROM records').pluck().get() as number) : p.n
   opts.signal?.throwIfAborted()
   progress({ phase: 'blocking', done: 0, total: p.n })
-  const cand = candidatePairs(p, { isNew: opts.full ? undefined : isNew, oversized, signal: opts.signal })
+  const cand = candidatePairs(p, { isNew: full ? undefined : isNew, oversized, signal: opts.signal })
   progress({ phase: 'scoring', done: 0, total: cand.a.length })
   const { levels } = await computeLevelsParallel(p, cand.a, cand.b, opts.signal)
   progress({ phase: 'training', done: 0, total: 1 })
@@ -110,7 +113,7 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   const out = db.transaction(() => {
     const runId = Number(db.prepare(`INSERT INTO match_runs (started_at, finished_at, full, records, new_records, candidate_pairs, comparisons,
       merged, queued, non_matches, seconds, pairs_by_key, model) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, 0, ?, ?)`).run(
-      at, at, opts.full ? 1 : 0, records, newCount, cand.a.length, comparisons, nonMatches, JSON.stringify(cand.pairsByKey), JSON.stringify(model),
+      at, at, full ? 1 : 0, records, newCount, cand.a.length, comparisons, nonMatches, JSON.stringify(cand.pairsByKey), JSON.stringify(model),
     ).lastInsertRowid)
     const pairIds = storePairs(db, p, pairs, model, runId, at, new Set(reviewCandidates))
     const membership = new MergeBatch(db)
@@ -225,7 +228,8 @@ function sharedInboxes(p: Prepared): Set<string> {
   for (let i = 0; i < p.n; i++) {
     const e = p.emailMatch[i]!
     const f = p.fn[i]!
-    if (!e || !f) continue
+    // A help desk's "name" that is the mailbox's own local part (msmith63) names nobody.
+    if (!e || !f || nameIsLocalPart(f, p.emailLocal[i]!)) continue
     const seen = firstByEmail.get(e)
     if (seen === undefined) firstByEmail.set(e, f)
     else if (seen !== f && firstNameLevel(seen, f, metaphone(seen), metaphone(f)) === 4) inboxes.add(e)
