@@ -150,6 +150,29 @@ function nameDelta(db: SqliteDatabase, p: Prepared, isNew: Uint8Array): Map<numb
   return delta
 }
 
+/**
+ * Takes records about to be erased out of the stored keys: their (hashed) blocking-key entries go, and
+ * their names stop counting in the name frequencies. Hashes of an email or a name still single a person
+ * out; erasure must not leave them behind for the next incremental run. Call before the records (and with
+ * them their match_scored rows) are deleted, in the same transaction.
+ */
+export function forgetKeys(db: SqliteDatabase, recordIds: readonly number[]): void {
+  const rows = db.prepare('SELECT record_id, keys FROM match_scored WHERE keys IS NOT NULL AND record_id IN (SELECT value FROM json_each(?))')
+    .raw().all(JSON.stringify(recordIds)) as Array<[number, Buffer]>
+  const del = db.prepare('DELETE FROM match_keys WHERE key = ? AND record_id = ?')
+  const less = db.prepare('UPDATE match_name_counts SET count = count - 1 WHERE key = ?')
+  for (const [id, blob] of rows) {
+    const { keys, first, last } = fromBlob(blob)
+    for (const h of keys) del.run(h, id)
+    for (const [h, total] of [[first, FIRST_TOTAL], [last, LAST_TOTAL]] as const) {
+      if (h === 0) continue
+      less.run(h)
+      less.run(total)
+    }
+  }
+  db.prepare('DELETE FROM match_name_counts WHERE count <= 0').run()
+}
+
 const BATCH = 200
 
 /**

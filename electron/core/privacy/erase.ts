@@ -1,5 +1,6 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
 import type { Workspace } from '../db'
+import { forgetKeys } from '../identity'
 import { removeProfileDerivedData } from '../profiles'
 import { appendAudit } from './audit'
 import { findPerson, type PersonTarget } from './find'
@@ -103,6 +104,7 @@ function deletePersonRows(db: SqliteDatabase, recs: string, needles: PersonNeedl
   const decisions = db.prepare(`DELETE FROM decisions WHERE record_a IN (SELECT value FROM json_each(@r)) OR record_b IN (SELECT value FROM json_each(@r))`)
   db.prepare(`DELETE FROM match_pairs WHERE record_a IN (SELECT value FROM json_each(@r)) OR record_b IN (SELECT value FROM json_each(@r))`).run({ r: recs })
   const events = db.prepare('DELETE FROM events WHERE record_id IN (SELECT value FROM json_each(?))').run(recs).changes
+  forgetKeys(db, JSON.parse(recs) as number[])
   const records = db.prepare('DELETE FROM records WHERE id IN (SELECT value FROM json_each(?))').run(recs).changes
   const decisionCount = decisions.run({ r: recs }).changes
   // A row still used by someone else's record, event or consent cannot go: only the cells naming the person do.
