@@ -15,8 +15,7 @@ import { firstNameLevel, nameIsLocalPart } from './compare'
 import { metaphone } from './text'
 import { computeLevelsParallel } from './parallel-levels'
 import { getThresholds, type Thresholds } from './thresholds'
-import { correctU, estimateU, fitM, initialLambda } from './train'
-import { fastPatterns } from './patterns'
+import { correctU, estimateU, fitM, initialLambda, toPatterns } from './train'
 
 export interface ResolveProgress {
   phase: 'prepare' | 'blocking' | 'scoring' | 'training' | 'clustering' | 'saving'
@@ -156,7 +155,7 @@ function train(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, co
   merged.set(all, levels.length)
   const labels = new Int8Array(a.length + labelled.length).fill(-1)
   labelled.forEach((l, k) => (labels[a.length + k] = l.label))
-  const patterns = fastPatterns(merged, a.length + labelled.length, labels)
+  const patterns = toPatterns(merged, a.length + labelled.length, labels)
   const allPairs = (p.n * (p.n - 1)) / 2
   fitM(model, patterns, allPairs)
   // Take the matches out of the random sample, then refit m against the corrected u.

@@ -94,32 +94,48 @@ export interface Patterns {
   size: number
 }
 
-/** Groups pair levels (K per pair) into distinct patterns. `labels` optionally gives a known status per pair. */
-export function toPatterns(levels: Uint8Array, pairs: number, labels?: Int8Array): Patterns {
-  const index = new Map<string, number>()
-  const keys: string[] = []
+/** Levels fit in 3 bits each (and a label in 2 more) while every comparison has at most 8 levels and K ≤ 16. */
+const PACKABLE = K <= 16 && levelCounts.every((c) => c <= 8)
+
+/** A pattern's key: a number built from its label and levels where they pack into 53 bits, else a string. */
+function numberKey(levels: Uint8Array, off: number, label: number): number {
+  let key = label + 1
+  for (let k = 0; k < K; k++) key = key * 8 + levels[off + k]!
+  return key
+}
+function stringKey(levels: Uint8Array, off: number, label: number): string {
+  let key = String(label)
+  for (let k = 0; k < K; k++) key += levels[off + k]!
+  return key
+}
+
+/**
+ * Groups pair levels (K per pair) into distinct patterns, in first-seen order. `labels` optionally gives a
+ * known status per pair. Keyed by numbers when the levels pack (at 15M candidate pairs string keys were most
+ * of the training time); `packed: false` forces string keys (the same patterns; a test compares the two).
+ */
+export function toPatterns(levels: Uint8Array, pairs: number, labels?: Int8Array, packed = PACKABLE): Patterns {
+  const keyOf: (levels: Uint8Array, off: number, label: number) => number | string = packed ? numberKey : stringKey
+  const index = new Map<number | string, number>()
+  const first: number[] = []
   const counts: number[] = []
   const lab: number[] = []
   for (let i = 0; i < pairs; i++) {
     const label = labels ? labels[i]! : -1
-    let key = String(label)
-    for (let k = 0; k < K; k++) key += levels[i * K + k]!
+    const key = keyOf(levels, i * K, label)
     let at = index.get(key)
     if (at === undefined) {
-      at = keys.length
+      at = first.length
       index.set(key, at)
-      keys.push(key)
+      first.push(i)
       counts.push(0)
       lab.push(label)
     }
     counts[at]!++
   }
-  const out = new Uint8Array(keys.length * K)
-  keys.forEach((key, i) => {
-    const offset = key.length - K
-    for (let k = 0; k < K; k++) out[i * K + k] = key.charCodeAt(offset + k) - 48
-  })
-  return { levels: out, count: Float64Array.from(counts), label: Int8Array.from(lab), size: keys.length }
+  const out = new Uint8Array(first.length * K)
+  first.forEach((i, x) => out.set(levels.subarray(i * K, i * K + K), x * K))
+  return { levels: out, count: Float64Array.from(counts), label: Int8Array.from(lab), size: first.length }
 }
 
 /**
