@@ -1,4 +1,5 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
+import { deferIndexes } from '../db'
 import { MergeBatch } from './membership'
 import type { ClusterResult } from './cluster'
 import { comparisons, K, levelOffsets } from './comparisons'
@@ -48,8 +49,12 @@ export function storePairs(db: SqliteDatabase, p: Prepared, pairs: RunPairs, mod
   const w = matchWeights(model)
   const compact = new CompactEvidence(w, priorWeight(model))
   const args: unknown[] = []
-  for (let t = 0; t < pairs.a.length; t++) {
-    if (pairs.probability[t]! < STORE_MIN_PROBABILITY && !wantIds.has(t)) continue
+  const order = storageOrder(p, pairs, wantIds)
+  // A run that stores more pairs than the table holds (the first, or a full one) builds the secondary
+  // indexes afresh instead of inserting into them at random (max(id) is a cheap upper bound of the rows).
+  const held = db.prepare('SELECT coalesce(max(id), 0) FROM match_pairs').pluck().get() as number
+  const rebuildIndexes = deferIndexes(db, { match_pairs: ['match_pairs_b', 'match_pairs_band'] }, () => order.length > held)
+  for (const t of order) {
     const i = pairs.a[t]!
     const j = pairs.b[t]!
     const lv = pairs.levels.subarray(t * K, t * K + K)
@@ -70,7 +75,48 @@ export function storePairs(db: SqliteDatabase, p: Prepared, pairs: RunPairs, mod
     }
   }
   for (let k = 0; k < args.length; k += 8) single.run(...args.slice(k, k + 8))
+  rebuildIndexes()
   return ids
+}
+
+/**
+ * The pairs to store (probability at least STORE_MIN_PROBABILITY, or possibly queued), in (record_a,
+ * record_b) order: the order of match_pairs' unique index and of its foreign keys into records, so each
+ * insert lands beside the previous one instead of on a random page. That is what a large run's saving
+ * cost once its tables outgrew the page cache. A counting sort by record_a, then each record's few pairs
+ * by record_b.
+ */
+export function storageOrder(p: Prepared, pairs: RunPairs, wanted: ReadonlySet<number>): Uint32Array {
+  const n = pairs.a.length
+  const keep = new Uint8Array(n)
+  let kept = 0
+  let maxId = 0
+  for (let t = 0; t < n; t++) {
+    if (pairs.probability[t]! < STORE_MIN_PROBABILITY && !wanted.has(t)) continue
+    keep[t] = 1
+    kept++
+    maxId = Math.max(maxId, p.id[pairs.a[t]!]!)
+  }
+  const start = new Uint32Array(maxId + 2)
+  for (let t = 0; t < n; t++) if (keep[t]) start[p.id[pairs.a[t]!]! + 1]!++
+  for (let g = 1; g < start.length; g++) start[g]! += start[g - 1]!
+  const fill = start.slice(0, maxId + 1)
+  const order = new Uint32Array(kept)
+  for (let t = 0; t < n; t++) if (keep[t]) order[fill[p.id[pairs.a[t]!]!]!++] = t
+  const idB = (t: number): number => p.id[pairs.b[t]!]!
+  for (let g = 0; g <= maxId; g++) {
+    for (let x = start[g]! + 1; x < start[g + 1]!; x++) {
+      const t = order[x]!
+      const key = idB(t)
+      let y = x - 1
+      while (y >= start[g]! && idB(order[y]!) > key) {
+        order[y + 1] = order[y]!
+        y--
+      }
+      order[y + 1] = t
+    }
+  }
+  return order
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
+import { deferIndexes } from '../../db'
 
 /**
  * Secondary indexes an import into an EMPTY table drops and builds again before it commits. Rows arrive
@@ -13,22 +14,9 @@ const DEFERRABLE: Record<'person' | 'event', Record<string, readonly string[]>> 
 
 /**
  * Inside the import's transaction: drops the deferrable indexes of every table that is still empty and
- * returns the function that re-creates them from their saved definitions (call it before COMMIT). A
- * rollback brings the indexes back with everything else, so the schema never changes visibly. A table
- * that already holds rows keeps its indexes: rebuilding them would cost more than the import saves.
+ * returns the function that re-creates them (call it before COMMIT). A table that already holds rows keeps
+ * its indexes: rebuilding them would cost more than the import saves.
  */
-export function deferIndexes(db: SqliteDatabase, kind: 'person' | 'event'): () => void {
-  const saved: string[] = []
-  for (const [table, names] of Object.entries(DEFERRABLE[kind])) {
-    if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).pluck().get() !== undefined) continue
-    for (const name of names) {
-      const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(name) as string | null | undefined
-      if (!sql) continue
-      saved.push(sql)
-      db.exec(`DROP INDEX ${name}`)
-    }
-  }
-  return () => {
-    for (const sql of saved) db.exec(sql)
-  }
+export function deferImportIndexes(db: SqliteDatabase, kind: 'person' | 'event'): () => void {
+  return deferIndexes(db, DEFERRABLE[kind])
 }

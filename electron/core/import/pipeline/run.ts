@@ -8,7 +8,7 @@ import { appendAudit } from '../../privacy/audit'
 import { fileSha256, openRowSource } from '../readers'
 import type { Mapping, ReadRow, RowSource } from '../types'
 import { decideDateOrders } from './date-orders'
-import { deferIndexes } from './deferred-indexes'
+import { deferImportIndexes } from './deferred-indexes'
 import { effectiveCountry } from './default-country'
 import { throttledProgress } from './progress'
 import type { ImportOptions, ImportReport } from './report'
@@ -95,7 +95,7 @@ async function writeAll(run: Run): Promise<void> {
     const sourceId = ensureSource(db, report.source, resolved, at)
     const importId = insertImport(db, sourceId, report, opts.sheet ?? run.src.info.sheet ?? null, at)
     const firstRawRowId = (db.prepare('SELECT coalesce(max(id), 0) + 1 FROM raw_rows').pluck().get() as number)
-    const rebuildIndexes = deferIndexes(db, resolved.mapping.kind)
+    const rebuildIndexes = deferImportIndexes(db, resolved.mapping.kind)
     const writer = new ImportWriter(db, { importId, sourceId, system: resolved.mapping.system ?? null, at, firstRawRowId }, suppressionCheck(db))
     let rows = 0
     const par = useWorker(run) ? parallelRows({ path: report.file, ...(opts.sheet ? { sheet: opts.sheet } : {}), mapping: resolved.mapping,
