@@ -49,14 +49,26 @@ function scalar(value: PropertyFilter['value']): string | number | null {
   return Array.isArray(value) ? (value[0] ?? null) : value
 }
 
-/** The ISO instant `window` before `now` (calendar months and years, UTC). */
+/**
+ * The ISO instant `window` before `now` (calendar months and years, UTC), on a whole second, and written
+ * as a bare date when it falls at midnight. Times are compared with it as text (stored times are a date,
+ * or a UTC date-time with or without milliseconds) and, in event counts, as Unix seconds
+ * (windowStartSeconds); this form makes both draw the same line: a date-only event on the first day of a
+ * window that starts at midnight is inside it either way.
+ */
 export function windowStart(window: RelativeWindow, now: Date = new Date()): string {
-  const d = new Date(now.getTime())
+  const d = new Date(Math.floor(now.getTime() / 1000) * 1000)
   if (window.unit === 'days') d.setUTCDate(d.getUTCDate() - window.last)
   if (window.unit === 'weeks') d.setUTCDate(d.getUTCDate() - 7 * window.last)
   if (window.unit === 'months') d.setUTCMonth(d.getUTCMonth() - window.last)
   if (window.unit === 'years') d.setUTCFullYear(d.getUTCFullYear() - window.last)
-  return d.toISOString()
+  const iso = d.toISOString()
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso
+}
+
+/** windowStart as Unix seconds, for tests on `unixepoch(occurred_at)`. */
+export function windowStartSeconds(window: RelativeWindow, now: Date = new Date()): number {
+  return Date.parse(windowStart(window, now)) / 1000
 }
 
 /** ANDs fragments together; an empty list is TRUE. */

@@ -5,7 +5,7 @@ import {
   builtinTraits, goldenAttributes, parseSegmentRule, traitKind,
 } from '../../../shared/domain/segment-rule'
 import type { Workspace } from '../db'
-import { allOf, propertyFilterSql, windowStart } from '../profiles/event-filter-sql'
+import { allOf, propertyFilterSql, windowStart, windowStartSeconds } from '../profiles/event-filter-sql'
 import { reportingCurrency } from '../profiles/refresh'
 import { getRfmBreakpoints, rfmScoreSql, type RfmBreakpoints } from '../profiles/rfm'
 
@@ -163,8 +163,16 @@ function textIn(e: RawBuilder<unknown>, values: readonly string[]): RawBuilder<S
 }
 
 function eventSql(ctx: CompileContext, node: EventCondition): RawBuilder<SqlBool> {
+  const perProfile = node.atLeast > 1
   const where: RawBuilder<SqlBool>[] = [sql<SqlBool>`e.type = ${node.type}`]
-  if (node.window && 'last' in node.window) where.push(sql<SqlBool>`e.occurred_at >= ${windowStart(node.window, ctx.now)}`)
+  if (node.window && 'last' in node.window) {
+    // Counting per profile walks every event of the type (see below), so its time test runs on each of them:
+    // the index keeps the time as Unix seconds, an integer compare (migration 0014). A plain "did" is a
+    // range of the primary key, which orders by the ISO text.
+    where.push(perProfile
+      ? sql<SqlBool>`unixepoch(e.occurred_at) >= ${windowStartSeconds(node.window, ctx.now)}`
+      : sql<SqlBool>`e.occurred_at >= ${windowStart(node.window, ctx.now)}`)
+  }
   if (node.window && 'from' in node.window) {
     // A date-only upper bound includes that whole day.
     const to = DATE_ONLY.test(node.window.to) ? `${node.window.to}T99` : node.window.to
@@ -174,8 +182,8 @@ function eventSql(ctx: CompileContext, node: EventCondition): RawBuilder<SqlBool
   // profile_events has the columns property filters read (amount_minor, currency, source_key, properties as JSONB).
   // Counting per profile walks the type's events in profile order (migration 0011), so nothing is sorted; the
   // planner, which cannot know how much of the type the window holds, would range-scan by time and sort.
-  const members = node.atLeast > 1
-    ? sql`(SELECT e.profile_id FROM profile_events e INDEXED BY profile_events_by_type_profile WHERE ${allOf(where)}
+  const members = perProfile
+    ? sql`(SELECT e.profile_id FROM profile_events e INDEXED BY profile_events_by_type_profile_time WHERE ${allOf(where)}
         GROUP BY e.profile_id HAVING count(*) >= ${node.atLeast})`
     : sql`(SELECT e.profile_id FROM profile_events e WHERE ${allOf(where)})`
   return node.did ? sql<SqlBool>`s.profile_id IN ${members}` : sql<SqlBool>`s.profile_id NOT IN ${members}`
