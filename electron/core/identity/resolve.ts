@@ -49,6 +49,8 @@ export interface ResolveResult {
   /** Auto-band edges the clustering refused (sent to review), by reason. */
   refused: Record<string, number>
   seconds: number
+  /** Wall seconds of each step of saving (pairs, merges, review, keys, scored, commit): where a large run's time goes. */
+  savingSeconds: Record<string, number>
   runId: number
 }
 
@@ -109,28 +111,48 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   let nonMatches = 0
   for (let t = 0; t < cand.a.length; t++) if (pairs.band[t] === 0) nonMatches++
   const at = started.toISOString()
+  const step = stopwatch()
   const out = db.transaction(() => {
     const runId = Number(db.prepare(`INSERT INTO match_runs (started_at, finished_at, full, records, new_records, candidate_pairs, comparisons,
       merged, queued, non_matches, seconds, pairs_by_key, model) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, 0, ?, ?)`).run(
       at, at, full ? 1 : 0, records, newCount, cand.a.length, comparisons, nonMatches, JSON.stringify(cand.pairsByKey), JSON.stringify(model),
     ).lastInsertRowid)
     const pairIds = storePairs(db, p, pairs, model, runId, at, new Set(reviewCandidates))
+    step('pairs')
     const membership = new MergeBatch(db)
     const merged = applyMerges(db, p, pairs, clusters, at, membership)
+    step('merges')
     const queued = queueReviews(db, p, pairs, reviewCandidates, pairIds, decided, at, membership)
+    step('review')
     // A whole-workspace load rewrites every record's stored keys (also filling them in for a workspace
     // scored before they existed); a partial one adds the new records'.
     const which = partial ? isNew : new Uint8Array(p.n).fill(1)
     writeKeys(db, p, which, !partial)
+    step('keys')
     markScored(db, p, which, runId)
+    step('scored')
     const seconds = (performance.now() - t0) / 1000
     db.prepare('UPDATE match_runs SET finished_at = ?, merged = ?, queued = ?, seconds = ? WHERE id = ?')
       .run(new Date().toISOString(), merged, queued, seconds, runId)
     return { runId, merged, queued }
   })()
+  const savingSeconds = step('commit')
   return {
     merged: out.merged, queued: out.queued, nonMatches, candidatePairs: cand.a.length, pairsByKey: cand.pairsByKey, comparisons,
-    records, newRecords: newCount, loadedRecords: p.n, refused: countReasons(clusters.refused), seconds: (performance.now() - t0) / 1000, runId: out.runId,
+    records, newRecords: newCount, loadedRecords: p.n, refused: countReasons(clusters.refused), seconds: (performance.now() - t0) / 1000, savingSeconds,
+    runId: out.runId,
+  }
+}
+
+/** Seconds since the previous call, recorded under `name`; returns every step so far. */
+function stopwatch(): (name: string) => Record<string, number> {
+  const steps: Record<string, number> = {}
+  let last = performance.now()
+  return (name) => {
+    const now = performance.now()
+    steps[name] = Math.round(now - last) / 1000
+    last = now
+    return steps
   }
 }
 
