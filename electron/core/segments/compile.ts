@@ -23,10 +23,23 @@ export interface CompileContext {
   stack: string[]
   /** Inside a NOT: comparisons must then turn NULL into false (see `safe`). */
   negated: boolean
+  /**
+   * Only profiles with ids in [lo, hi] are being counted (one share of a parallel count, parallel-count.ts):
+   * event subqueries then walk only that id range of their index.
+   */
+  range?: ProfileRange
+  /** Filled in while compiling: the event types whose per-profile counts walk the events index. */
+  perProfileTypes: Set<string>
 }
 
-export function compileContext(ws: Workspace, now = new Date()): CompileContext {
-  return { ws, now, rfm: getRfmBreakpoints(ws), currency: reportingCurrency(ws), stack: [], negated: false }
+/** An inclusive range of profile ids. */
+export interface ProfileRange { lo: number; hi: number }
+
+export function compileContext(ws: Workspace, now = new Date(), range?: ProfileRange): CompileContext {
+  return {
+    ws, now, rfm: getRfmBreakpoints(ws), currency: reportingCurrency(ws), stack: [], negated: false, perProfileTypes: new Set(),
+    ...(range ? { range } : {}),
+  }
 }
 
 /** Compiles a parsed rule. Throws CdpError('InvalidInput') naming the node for unknown traits, sources, segments or cycles. */
@@ -164,7 +177,9 @@ function textIn(e: RawBuilder<unknown>, values: readonly string[]): RawBuilder<S
 
 function eventSql(ctx: CompileContext, node: EventCondition): RawBuilder<SqlBool> {
   const perProfile = node.atLeast > 1
+  if (perProfile) ctx.perProfileTypes.add(node.type)
   const where: RawBuilder<SqlBool>[] = [sql<SqlBool>`e.type = ${node.type}`]
+  if (ctx.range) where.push(sql<SqlBool>`e.profile_id BETWEEN ${ctx.range.lo} AND ${ctx.range.hi}`)
   if (node.window && 'last' in node.window) {
     // Counting per profile walks every event of the type (see below), so its time test runs on each of them:
     // the index keeps the time as Unix seconds, an integer compare (migration 0014). A plain "did" is a

@@ -3,8 +3,14 @@ import type { HandlerMap, Out } from '../../../shared/api/contract'
 import type { Workspace } from '../db'
 import { listCustomTraits, refreshDirtyProfiles } from '../profiles'
 import type { WorkspaceAccess } from '../privacy/actor'
-import { countSegment, overlapSegments, sampleSegment } from './evaluate'
+import { overlapSegments, sampleSegment } from './evaluate'
+import { countSegmentParallel, type SegmentCounter } from './parallel-count'
 import { createSegment, deleteSegment, getSegment, listSegments, updateSegment, type SavedSegment } from './saved'
+
+/** What segment handlers need of the session: the workspace, and the counter that counts on a second core. */
+export interface SegmentAccess extends WorkspaceAccess {
+  segmentCounter?(): SegmentCounter | undefined
+}
 
 /** The open workspace with its dirty profiles refreshed: counts then match `cdp segment count`. */
 function fresh(access: WorkspaceAccess): Workspace {
@@ -13,10 +19,10 @@ function fresh(access: WorkspaceAccess): Workspace {
   return ws
 }
 
-function view(ws: Workspace, s: SavedSegment): Out<'segments:get'> {
+async function view(access: SegmentAccess, ws: Workspace, s: SavedSegment): Promise<Out<'segments:get'>> {
   return {
     id: s.id, name: s.name, description: s.description, version: s.version, rule: s.rule,
-    count: countSegment(ws, s.rule), createdAt: s.createdAt, updatedAt: s.updatedAt,
+    count: await countSegmentParallel(ws, access.segmentCounter?.(), s.rule), createdAt: s.createdAt, updatedAt: s.updatedAt,
   }
 }
 
@@ -41,26 +47,28 @@ function eventTypes(ws: Workspace): string[] {
  * `segments:*`: live preview, saved segments (create or new version), overlap and the builder's
  * vocabulary. Engine errors (InvalidInput with the node path, NotFound, Conflict) pass through.
  */
-export function segmentHandlers(access: WorkspaceAccess): HandlerMap<keyof typeof segmentChannels> {
+export function segmentHandlers(access: SegmentAccess): HandlerMap<keyof typeof segmentChannels> {
   return {
     'segments:preview': async ({ rule, sample }) => {
       const ws = fresh(access)
-      return { count: countSegment(ws, rule), sample: sample > 0 ? sampleSegment(ws, rule, sample) : [] }
+      return { count: await countSegmentParallel(ws, access.segmentCounter?.(), rule), sample: sample > 0 ? sampleSegment(ws, rule, sample) : [] }
     },
     'segments:list': async () => {
       const ws = fresh(access)
-      return listSegments(ws).map((s) => view(ws, s))
+      const out: Out<'segments:get'>[] = []
+      for (const s of listSegments(ws)) out.push(await view(access, ws, s))
+      return out
     },
     'segments:get': async ({ name }) => {
       const ws = fresh(access)
-      return view(ws, getSegment(ws, name))
+      return view(access, ws, getSegment(ws, name))
     },
     'segments:save': async ({ name, description, rule, replace }) => {
       const ws = fresh(access)
       const exists = ws.sqlite.prepare('SELECT 1 FROM segments WHERE name = ?').get(name) !== undefined
       const saved = exists && replace ? updateSegment(ws, name, rule, description) : createSegment(ws, name, rule, description)
       access.changed('segments')
-      return view(ws, saved)
+      return view(access, ws, saved)
     },
     'segments:delete': async ({ name }) => {
       deleteSegment(access.workspace(), name)

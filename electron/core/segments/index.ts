@@ -7,3 +7,4 @@ export {
   listSegments, getSegment, segmentVersions, createSegment, updateSegment, deleteSegment, snapshotMembers, type SavedSegment,
 } from './saved'
 export { segmentsOfProfile } from './membership'
+export { countSegmentParallel, SegmentCounter, PARALLEL_MIN_PROFILES } from './parallel-count'

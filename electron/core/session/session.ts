@@ -5,6 +5,7 @@ import { CdpError, isCdpError } from '../../../shared/api/errors'
 import type { EventPayload, EventSink } from '../../../shared/api/events'
 import { changePassphrase, createWorkspace, openWorkspace, Passphrase, RawKey, type KdfParams, type Workspace } from '../db'
 import { JobRunner, type JobLog } from '../jobs'
+import { SegmentCounter } from '../segments/parallel-count'
 import { appendAudit } from '../privacy/audit'
 import { localActor } from '../privacy/actor'
 import { FileRefs } from './file-refs'
@@ -46,6 +47,8 @@ export class Session {
   readonly inbox = new OpenedInbox()
   readonly jobs: JobRunner
   private current: OpenWorkspace | undefined
+  /** The second connection live segment counts use; it holds the key, so it goes when the workspace locks or rekeys. */
+  private counter: SegmentCounter | undefined
   /** The workspace shown on the unlock screen: the one open, last locked, or given at start-up. */
   private lastPath: string | undefined
   private autoLockMs: number
@@ -130,6 +133,7 @@ export class Session {
     this.current = undefined
     this.clearIdle()
     try {
+      await this.closeCounter()
       await this.jobs.detach()
     } finally {
       cur.ws.close()
@@ -147,6 +151,22 @@ export class Session {
     return this.current.ws
   }
 
+  /**
+   * The open workspace's segment counter (a worker with its own read connection, started on its first
+   * count), or undefined when none is open.
+   */
+  segmentCounter(): SegmentCounter | undefined {
+    if (!this.current) return undefined
+    this.counter ??= new SegmentCounter(this.current.ws.path, this.current.key)
+    return this.counter
+  }
+
+  private async closeCounter(): Promise<void> {
+    const counter = this.counter
+    this.counter = undefined
+    await counter?.close()
+  }
+
   /** Verifies the current passphrase, then rekeys. Refused while jobs run (their connections hold the old key). */
   async changePassphrase(current: string, next: string): Promise<WorkspaceStatus> {
     const cur = this.current
@@ -154,6 +174,8 @@ export class Session {
     if (this.jobs.busy) throw new CdpError('Conflict', 'Wait for the running jobs to finish (or cancel them) before changing the passphrase.')
     const check = await deriveKeyAsync(current, cur.ws.path)
     if (!timingSafeEqual(check, cur.key)) throw new CdpError('WrongPassphrase', 'The current passphrase is not right; the passphrase was not changed.')
+    // Rekeying rewrites every page: no other connection may read meanwhile.
+    await this.closeCounter()
     changePassphrase(cur.ws, next, this.opts.kdf)
     // The audit trail records that the key changed, never anything about the passphrases themselves.
     appendAudit(cur.ws.sqlite, { actor: localActor(), action: 'workspace.change-passphrase', subject: null, details: {} })
