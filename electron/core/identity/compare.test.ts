@@ -13,6 +13,9 @@ describe('name comparators', () => {
   it.each([
     ['john', 'john', 1], ['william', 'bill', 2], ['jon', 'john', 2], ['maria', 'maria harris', 2], ['catherine', 'kathryn', 2], ['sean', 'shawn', 3],
     ['j', 'john', 3], ['j', 'mary', 4], ['john', 'mary', 4], ['', 'john', 0],
+    // A nickname with one typo is still the nickname; a real name one letter from a nickname is someone else.
+    ['susan', 'syusie', 2], ['james', 'jikm', 2], ['bill', 'wlliam', 2], ['teresa', 'terri', 2], ['carolyn', 'linda', 4], ['jennifer', 'jean', 4],
+    ['james', 'jim', 2], ['kim', 'james', 4],
   ])('first %s / %s → %i', (a, b, l) => expect(first(a, b)).toBe(l))
 
   it.each([
@@ -59,6 +62,8 @@ describe('emailLevel', () => {
     ['william.smith21@gmail.com', 'william.smith51@gmail.com', 6], ['mary1962@gmail.com', 'mary1961@gmail.com', 6], ['mary.davis11@gmail.com', 'mary.davs11@gmail.com', 4],
     // The same local part at two unrelated providers is usually two people; at a mistyped domain it is one.
     ['susan.jones@yahoo.com', 'susan.jones@icloud.com', 6], ['james1948@gmail.com', 'james1948@gmial.com', 4],
+    // A bare name at an employer and at a provider is every namesake's address; with digits it is one person's.
+    ['patricia.smith@gekkoco.com', 'patricia.smith@yahoo.com', 5], ['robert255@smith.net', 'robert255@gmail.com', 4],
   ])('%s / %s → %i', (a, b, l) => expect(e(a, b)).toBe(l))
   it('gmail folding is its own level', () => expect(e('j.doe@gmail.com', 'jdoe@gmail.com', 'jdoe@gmail.com', 'jdoe@gmail.com')).toBe(2))
   it('knows name-derived local parts', () => {

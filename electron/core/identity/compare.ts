@@ -2,7 +2,7 @@ import { C as Cmp, K } from './comparisons'
 
 // Local copies: reading an imported binding in a hot loop goes through a getter once transpiled to CommonJS.
 const C = { ...Cmp }
-import { areNicknames } from './nicknames'
+import { areNicknames, nicknameWithTypo } from './nicknames'
 import type { Prepared } from './prepare'
 import { damerauLevenshtein, jaroWinkler, tokenSetSimilarity } from './text'
 
@@ -11,7 +11,10 @@ import { damerauLevenshtein, jaroWinkler, tokenSetSimilarity } from './text'
  * Pure functions of strings so they are unit-tested one by one; `pairLevels` applies them all to a pair.
  */
 
-/** First names: exact / nickname or close (JW ≥ 0.92, one edit) / initial, phonetic or far (JW ≥ 0.8) / different. */
+/**
+ * First names: exact / nickname or close (JW ≥ 0.92, one edit, a nickname with one typo) / initial, phonetic or far
+ * (JW ≥ 0.8) / different.
+ */
 export function firstNameLevel(a: string, b: string, metaA: string, metaB: string): number {
   if (!a || !b) return 0
   if (a === b) return 1
@@ -22,7 +25,9 @@ export function firstNameLevel(a: string, b: string, metaA: string, metaB: strin
   if (short >= 3 && (damerauLevenshtein(a, b, 1) <= 1 || jaroWinkler(a, b) >= 0.92)) return 2
   if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 3 : 4
   if ((metaA && metaA === metaB) || jaroWinkler(a, b) >= 0.8) return 3
-  return 4
+  // A nickname with a typo (Syusie for Susan): two common noises at once, still one person's name. Asked only of
+  // names nothing above relates, so names that sound alike keep their weaker level.
+  return nicknameWithTypo(a, b) ? 2 : 4
 }
 
 /** Surnames: exact / close (one edit, JW ≥ 0.92) / phonetic, far or a shared part of a double-barrelled name / different. */
@@ -86,7 +91,8 @@ function addressLevelOf(houseA: string, streetA: readonly string[], postA: strin
 /**
  * Emails: exact / equal after gmail folding / (level 3, a household mailbox, is set by `pairLevels`, which knows
  * the names) / close (local part one edit away on the same or a near domain, or the same local part on a near
- * domain, or the same long local part unless both are free-mail) / one work and one personal (free-mail) address / different.
+ * domain, or the same long local part with digits unless both are free-mail) / one work and one personal (free-mail)
+ * address / different.
  */
 export function emailLevel(a: string, b: string, foldA: string, foldB: string, localA: string, localB: string, domA: string, domB: string): number {
   if (!a || !b) return 0
@@ -94,9 +100,10 @@ export function emailLevel(a: string, b: string, foldA: string, foldB: string, l
   if (foldA && foldA === foldB) return 2
   // The same local part at two free-mail providers is two people as often as not: susan.jones@yahoo and
   // susan.jones@icloud, james1948@gmail and james1948@yahoo (each provider hands the name out once). A near
-  // domain (a typo: gmial.com) or an own domain on either side (robert255@smith.net) is still close.
+  // domain (a typo: gmial.com) or an own domain on either side (robert255@smith.net) is still close. A bare name
+  // (patricia.smith@ at an employer and at yahoo) is not: every Patricia Smith has that local part somewhere.
   const bothFree = FREE_MAIL.has(domA) && FREE_MAIL.has(domB)
-  if (localA === localB && ((localA.length >= 6 && !bothFree) || (domA.length >= 5 && damerauLevenshtein(domA, domB, 2) <= 2))) return 4
+  if (localA === localB && ((localA.length >= 6 && !bothFree && HAS_DIGIT.test(localA)) || (domA.length >= 5 && damerauLevenshtein(domA, domB, 2) <= 2))) return 4
   // william.smith21@gmail and william.smith51@gmail are one edit apart but two people: at free-mail providers
   // differing digits (a birth year, the counter the provider suggested) are deliberate, not a typo.
   if (localA.length >= 4 && (sameDigits(localA, localB) || !bothFree) && damerauLevenshtein(localA, localB, 1) <= 1 &&
@@ -127,6 +134,7 @@ export function householdMailbox(local: string, surname: string): boolean {
 }
 
 const NOT_DIGITS = /\D+/g
+const HAS_DIGIT = /\d/
 
 /** True when two strings carry the same digits in the same order (none on both sides counts as the same). */
 export function sameDigits(a: string, b: string): boolean {

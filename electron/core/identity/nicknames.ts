@@ -1,3 +1,5 @@
+import { damerauLevenshtein } from './text'
+
 /**
  * Common English given names and their diminutives, as data: each line is one group of names that can
  * stand for the same person. A name may sit in several groups ("al" is Albert, Alan, Alfred...).
@@ -13,6 +15,7 @@ alan al allan allen alun
 alfred al alf alfie fred freddie
 alexander alex alec alexis sandy xander lex
 alexandra alex alexa sandra sandy lexi sasha
+alexis lexi lex
 alice allie ally alicia
 amanda mandy manda
 andrew andy drew
@@ -103,6 +106,7 @@ matthew matt matty
 maureen mo
 megan meg
 melissa mel missy lissa
+natalie nat nattie
 melanie mel
 michael mike mick mickey micky mikey
 michelle shelly michele
@@ -134,6 +138,7 @@ ronald ron ronnie
 rosemary rose rosie
 rosalind ros roz
 samuel sam sammy
+stephanie steph stevie stephie
 samantha sam sammy
 sarah sara sally sadie
 sebastian seb
@@ -142,7 +147,7 @@ sophia sophie
 stanley stan
 stephen steve stevie steven stephan
 susan sue susie suzy suzanne susanna
-teresa terry tess tessa theresa tessie
+teresa terry terri tess tessa theresa tessie
 terence terry
 theodore ted teddy theo
 thomas tom tommy
@@ -160,12 +165,30 @@ yvonne vonnie
 zachary zach zack
 `
 
+/**
+ * Common US given names (SSA rankings) with no diminutive in the groups above, or that are diminutives only by
+ * accident of spelling. Known names are never read as a typo of a nickname: Linda is one letter from Lina
+ * (Carolyn), Jean from Jen (Jennifer), and each is a different woman, often in the same household.
+ */
+const OTHER_NAMES = new Set(`
+aaron adam amber andrea angela anna ashley austin beverly brandon brenda brian brittany bruce bryan carl charlotte
+cheryl christian christina cynthia dana danielle dawn denise dennis diana diane donna doris douglas dylan
+elijah emily emma eric ethan evelyn gary gloria grace harold heather helen henry isabella jacqueline jason jean
+jeremy jesse joan jordan joyce julie justin karen kayla keith kelly kevin kyle laura lauren lawrence linda lisa
+logan lori louis madison marie marilyn martha megan melanie noah nicole olivia paula ralph randy raymond roger
+roy ruth ryan sara sarah scott sean sharon shirley sophia tammy tara tiffany tyler wayne
+`.trim().split(/\s+/))
+
 let index: Map<string, number[]> | undefined
+let members: string[][] | undefined
 
 function build(): Map<string, number[]> {
   const map = new Map<string, number[]>()
+  members = []
   GROUPS.trim().split('\n').forEach((line, group) => {
-    for (const name of line.trim().split(/\s+/)) {
+    const names = line.trim().split(/\s+/)
+    members!.push(names)
+    for (const name of names) {
       const list = map.get(name)
       if (list) list.push(group)
       else map.set(name, [group])
@@ -187,4 +210,27 @@ export function areNicknames(a: string, b: string): boolean {
   if (ga.length === 0) return false
   const gb = nicknameGroups(b)
   return ga.some((g) => gb.includes(g))
+}
+
+/**
+ * True when one folded first name is a known diminutive of the other with one typing error (Syusie for Susan,
+ * Jikm for James through Jim). Only for a typed name of 4+ letters that keeps the nickname's first letter and
+ * is not itself a known name: shorter names are one edit away from too many others (Kim is one edit from Jim).
+ */
+export function nicknameWithTypo(a: string, b: string): boolean {
+  return typoOfNickname(a, b) || typoOfNickname(b, a)
+}
+
+/** True when `typed` is one edit away from a name in a nickname group of `known` (other than `typed` itself). */
+function typoOfNickname(known: string, typed: string): boolean {
+  if (typed.length < 4) return false
+  index ??= build()
+  // A name of its own is no typo (see OTHER_NAMES).
+  if (index.has(typed) || OTHER_NAMES.has(typed)) return false
+  for (const g of nicknameGroups(known)) {
+    for (const name of members![g]!) {
+      if (name !== typed && name[0] === typed[0] && Math.abs(name.length - typed.length) <= 1 && damerauLevenshtein(name, typed, 1) <= 1) return true
+    }
+  }
+  return false
 }
