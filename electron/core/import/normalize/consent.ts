@@ -1,4 +1,4 @@
-import { cleanCell } from './clean'
+import { cleanValue } from './clean'
 
 // Folded words seen in consent and boolean columns across CRMs, ESPs and spreadsheets.
 const YES = new Set([
@@ -18,7 +18,7 @@ const NO = new Set([
  * not a recognised word, so unknown never turns into a "no" or a "yes". Never throws.
  */
 export function parseConsent(raw: string): boolean | null {
-  const word = cleanCell(raw).value.toLowerCase().replace(/[_\s]+/g, ' ').replace(/[.!]$/, '')
+  const word = cleanValue(raw).toLowerCase().replace(/[_\s]+/g, ' ').replace(/[.!]$/, '')
   if (word === '') return null
   if (YES.has(word)) return true
   if (NO.has(word)) return false
@@ -32,7 +32,7 @@ export function parseConsent(raw: string): boolean | null {
 export function parseTags(raw: string): string[] {
   const seen = new Set<string>()
   const tags: string[] = []
-  for (const part of cleanCell(raw).value.split(/[,;]/)) {
+  for (const part of cleanValue(raw).split(/[,;]/)) {
     const tag = part.trim().replace(/^["']|["']$/g, '').trim()
     const key = tag.toLocaleLowerCase()
     if (tag === '' || seen.has(key)) continue

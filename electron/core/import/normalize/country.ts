@@ -1,5 +1,5 @@
 import * as countries from 'i18n-iso-countries'
-import { cleanCell } from './clean'
+import { cleanValue } from './clean'
 import { foldForMatch } from './fold'
 
 // Languages whose country names we accept; English first so it wins any clash.
@@ -49,7 +49,7 @@ function countryLookup(): Map<string, string> {
  * alpha-2 code. Returns null for empty input and for anything it cannot resolve. Never throws.
  */
 export function normalizeCountry(raw: string): string | null {
-  const value = cleanCell(raw).value
+  const value = cleanValue(raw)
   if (value === '') return null
   if (/^[A-Za-z]{2}$/.test(value)) {
     const upper = value.toUpperCase()

@@ -1,4 +1,4 @@
-import { cleanCell } from './clean'
+import { cleanValue } from './clean'
 import { expandYear, isValidDate, monthFromName, parseTimeSuffix, toIso, type DateOrder, type TimeParts } from './date-parts'
 import { fail, ok, type Norm } from './types'
 
@@ -87,14 +87,14 @@ function withMonthName(value: string): Parsed {
  * 'ambiguous-date' (01/02/2020 with no order) or 'unparseable-date'. Never throws.
  */
 export function parseDate(raw: string, order?: DateOrder): Norm<string> | null {
-  const value = cleanCell(raw).value.replace(/\s+/g, ' ').replace(WEEKDAY, '')
+  const value = cleanValue(raw).replace(/\s+/g, ' ').replace(WEEKDAY, '')
   if (value === '' || EMPTY_DATES.test(value)) return null
   return yearFirst(value) ?? numberLike(value) ?? dayMonthYear(value, order) ?? withMonthName(value) ?? fail('unparseable-date')
 }
 
 /** How one sample speaks to the order question. */
 function classify(sample: string): { kind: 'ymd' | 'dmy' | 'mdy' | 'either' | 'none'; sep?: string } {
-  const value = cleanCell(sample).value
+  const value = cleanValue(sample)
   if (YEAR_FIRST.test(value)) return { kind: 'ymd' }
   const m = NUMERIC.exec(value)
   if (!m) return { kind: 'none' }
@@ -118,7 +118,7 @@ export function decideDateOrder(samples: string[]): { order: DateOrder; ambiguou
   for (const sample of samples) {
     const { kind, sep } = classify(sample)
     counts[kind]++
-    examples[kind] ??= cleanCell(sample).value
+    examples[kind] ??= cleanValue(sample)
     if (sep) seps.set(sep, (seps.get(sep) ?? 0) + 1)
   }
   const numeric = counts.dmy + counts.mdy + counts.either

@@ -1,4 +1,4 @@
-import { cleanCell, isJunkValue } from './clean'
+import { cleanValue, isJunkValue } from './clean'
 import { fail, ok, type Norm } from './types'
 
 // Pragmatic address syntax: what mail systems actually accept, not all of RFC 5322 (no quoted local parts).
@@ -40,7 +40,7 @@ export function emailMatchKey(email: string): string {
  * n/a, noemail@…, example.com) and 'invalid' for anything that is not an address. Never throws.
  */
 export function normalizeEmail(raw: string): Norm<{ email: string; matchKey: string }> | null {
-  const value = cleanCell(raw).value
+  const value = cleanValue(raw)
   if (value === '') return null
   if (isJunkValue('email', value)) return fail('junk')
   const email = unwrap(value).normalize('NFC').toLowerCase()

@@ -1,4 +1,4 @@
-import { cleanCell } from './clean'
+import { cleanValue } from './clean'
 import { fail, ok, type Norm } from './types'
 
 // ISO 4217 minor-unit exponents that are not 2.
@@ -71,7 +71,7 @@ function toMinor(int: string, frac: string, exponent: number): number {
  * placeholders ('n/a', '-'); ok:false with 'unparseable-money' or 'out-of-range'. Never throws.
  */
 export function parseMoney(raw: string, defaultCurrency?: string): Norm<{ minor: number; currency?: string }> | null {
-  let text = cleanCell(raw).value
+  let text = cleanValue(raw)
   if (text === '' || /^(?:n\/?a|null|none|-+)$/i.test(text)) return null
   const fallback = defaultCurrency?.trim().toUpperCase() || undefined
   let negative = false

@@ -1,4 +1,4 @@
-import { cleanCell, isJunkValue } from './clean'
+import { cleanValue, isJunkValue } from './clean'
 import { foldForMatch } from './fold'
 
 // Particles stay lower case inside a surname ("van der Berg", "de la Cruz") unless they are the whole name.
@@ -44,7 +44,7 @@ function hasDeliberateCase(name: string): boolean {
  * `match`: the folded form (foldForMatch). Returns null for empty input and placeholders ('n/a', 'Guest', 'test').
  */
 export function normalizeName(raw: string): { display: string; match: string } | null {
-  const value = cleanCell(raw).value.normalize('NFKC').replace(/[’‘ʼ`´]/g, "'").replace(/\s+/g, ' ').trim()
+  const value = cleanValue(raw).normalize('NFKC').replace(/[’‘ʼ`´]/g, "'").replace(/\s+/g, ' ').trim()
   if (value === '' || isJunkValue('name', value)) return null
   const display = hasDeliberateCase(value) ? value : smartCase(value)
   const match = foldForMatch(display)

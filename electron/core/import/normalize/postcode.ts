@@ -1,4 +1,4 @@
-import { cleanCell } from './clean'
+import { cleanValue } from './clean'
 import { normalizeCountry } from './country'
 
 type Formatter = (compact: string) => string | undefined
@@ -45,7 +45,7 @@ const FORMATS: Record<string, Formatter> = {
  * A code that does not fit its country's pattern is returned cleaned but otherwise as written. Null for empty input.
  */
 export function normalizePostcode(raw: string, country?: string): string | null {
-  const value = cleanCell(raw).value.toUpperCase().replace(/\s+/g, ' ')
+  const value = cleanValue(raw).toUpperCase().replace(/\s+/g, ' ')
   if (value === '' || /^(N\/?A|NULL|NONE|-+|0+)$/.test(value)) return null
   const code = country ? normalizeCountry(country) : null
   const format = code ? FORMATS[code] : undefined

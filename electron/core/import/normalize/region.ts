@@ -1,4 +1,4 @@
-import { cleanCell } from './clean'
+import { cleanValue } from './clean'
 import { normalizeCountry } from './country'
 import { foldForMatch } from './fold'
 import { REGION_COUNTRY_ORDER, REGIONS } from './region-data'
@@ -34,7 +34,7 @@ function lookIn(country: string, value: string): string | undefined {
  * upper-cased. Unknown regions (and regions of other countries) come back trimmed as written. Null for empty input.
  */
 export function normalizeRegion(raw: string, country?: string): string | null {
-  const value = cleanCell(raw).value.replace(/\s+/g, ' ')
+  const value = cleanValue(raw).replace(/\s+/g, ' ')
   if (value === '') return null
   const iso = /^([A-Za-z]{2})-([A-Za-z0-9]{1,3})$/.exec(value)
   if (iso) return value.toUpperCase()

@@ -1,4 +1,4 @@
-import { cleanCell } from './clean'
+import { cleanValue } from './clean'
 
 const TITLES: Record<string, string> = {
   mr: 'Mr', mrs: 'Mrs', ms: 'Ms', miss: 'Miss', mx: 'Mx', dr: 'Dr', doctor: 'Dr', prof: 'Prof', professor: 'Prof',
@@ -71,7 +71,7 @@ function peelSuffixOnly(tokens: string[]): { suffix?: string } {
  * Returns null for empty input. Never throws.
  */
 export function splitFullName(raw: string): NameParts | null {
-  const value = cleanCell(raw).value.normalize('NFKC').replace(/\s+/g, ' ').trim()
+  const value = cleanValue(raw).normalize('NFKC').replace(/\s+/g, ' ').trim()
   if (value === '') return null
   const commaParts = value.split(',').map((p) => p.trim()).filter((p) => p !== '')
   let parts: NameParts

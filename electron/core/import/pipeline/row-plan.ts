@@ -1,5 +1,5 @@
 import type { FieldTarget } from '../../../../shared/domain/fields'
-import { cleanCell } from '../normalize'
+import { cleanInto, type CellFlag } from '../normalize/clean'
 import type { Mapping } from '../types'
 
 export type DateOrder = 'YMD' | 'DMY' | 'MDY'
@@ -42,6 +42,9 @@ export function compilePlan(header: readonly string[], mapping: Mapping, default
   }
 }
 
+/** Flags of the cell being cleaned, emptied after each (rows are cleaned one at a time). */
+const scratch: CellFlag[] = []
+
 /** One row's cleaned cells, read by target. Cleaning happens once per used cell. */
 export class RowCells {
   private readonly clean: Array<string | undefined>
@@ -51,9 +54,10 @@ export class RowCells {
   constructor(private readonly plan: RowPlan, cells: readonly string[]) {
     this.clean = new Array<string | undefined>(cells.length)
     for (const i of plan.used) {
-      const c = cleanCell(cells[i] ?? '')
-      this.clean[i] = c.value
-      const notable = c.flags.filter((f) => f !== 'apostrophe-prefix' && f !== 'control-chars')
+      this.clean[i] = cleanInto(cells[i] ?? '', scratch)
+      if (!scratch.length) continue
+      const notable = scratch.filter((f) => f !== 'apostrophe-prefix' && f !== 'control-chars')
+      scratch.length = 0
       if (notable.length) this.flags[plan.header[i] ?? String(i)] = notable
     }
   }
