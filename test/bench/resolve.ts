@@ -146,7 +146,7 @@ export async function runResolveBench(records = 100_000, incremental = 10_000): 
     console.log(`resolve: ${full.records} records, ${full.candidatePairs} candidate pairs, ${full.comparisons} comparisons in ${full.seconds.toFixed(1)} s`
       + ` (${Math.round(perSecond)} comparisons/s); merged ${full.merged}, queued ${full.queued}`)
     console.log(`pairs by key: ${JSON.stringify(full.pairsByKey)}`)
-    console.log(`saving steps (s): ${JSON.stringify(full.savingSeconds)}; stored pairs ${ws.sqlite.prepare('SELECT count(*) FROM match_pairs').pluck().get() as number}`)
+    console.log(`saving steps (s): ${JSON.stringify(full.savingSeconds)}; cpu ${JSON.stringify(full.savingCpuSeconds)}; stored pairs ${ws.sqlite.prepare('SELECT count(*) FROM match_pairs').pluck().get() as number}`)
     let inc: ResolveBenchResult['incremental'] = null
     if (incremental > 0) {
       seedSynthetic(ws, incremental, 8, 0)
@@ -154,7 +154,7 @@ export async function runResolveBench(records = 100_000, incremental = 10_000): 
       const r = await resolve(ws, { onProgress: incPhases.onProgress })
       inc = { records: r.newRecords, seconds: r.seconds, merged: r.merged }
       console.log(`incremental: ${r.newRecords} new records in ${r.seconds.toFixed(1)} s; merged ${r.merged}, queued ${r.queued}`)
-      console.log(`incremental phases (s): ${incPhases.summary()}; saving steps (s): ${JSON.stringify(r.savingSeconds)}`)
+      console.log(`incremental phases (s): ${incPhases.summary()}; saving steps (s): ${JSON.stringify(r.savingSeconds)}; cpu ${JSON.stringify(r.savingCpuSeconds)}`)
     }
     peak = Math.max(peak, process.memoryUsage().rss)
     const result: ResolveBenchResult = {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { comparePair, getThresholds, resolve, scoreHistogram, setThresholds } from '../../electron/core/identity'
 import { detachRecord } from '../../electron/core/identity/membership'
-import { explain, parseEvidence } from '../../electron/core/identity/review'
+import { explain } from '../../electron/core/identity/review'
+import { readStoredEvidence } from '../../electron/core/identity/review/stored-evidence'
 import { cdp } from '../helpers/cli'
 import { type SeedRecord, seedRecords } from '../helpers/seed'
 import { tempWorkspace } from '../helpers/temp-workspace'
@@ -159,10 +160,12 @@ describe('resolve', () => {
     seedRecords(t.ws, [...crowd, john, { ...john, first_name: 'Mary', birth_date: '1982-07-01', phone: null }, { ...john, city: 'Ely', email: null },
       { first_name: 'Jon', last_name: 'Smith', city: 'Springfield', email: 'jsmith@elsewhere.test' }])
     await resolve(t.ws)
-    const rows = t.ws.sqlite.prepare('SELECT band, weight, evidence FROM match_pairs').all() as Array<{ band: string; weight: number; evidence: string }>
+    const rows = t.ws.sqlite.prepare('SELECT band, weight, evidence, run_id FROM match_pairs').all() as Array<{ band: string; weight: number; evidence: string; run_id: number }>
     expect(rows.some((r) => r.band === 'non')).toBe(true)
     for (const r of rows) {
-      const { items, prior } = parseEvidence(r.evidence)
+      // Compact evidence (levels only) is expanded with the model of the run that scored the pair.
+      if (r.band === 'non') expect(JSON.parse(r.evidence)).toHaveProperty('levels')
+      const { items, prior } = readStoredEvidence(t.ws.sqlite, r.evidence, r.run_id)!
       expect(prior).not.toBeNull()
       expect(prior! + items.reduce((s, x) => s + x.weight, 0)).toBeCloseTo(r.weight, 1)
       if (r.band === 'review') expect(items.some((x) => x.valueA !== null && x.valueA !== '')).toBe(true)

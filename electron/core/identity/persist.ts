@@ -2,8 +2,9 @@ import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers
 import { deferIndexes } from '../db'
 import { MergeBatch } from './membership'
 import type { ClusterResult } from './cluster'
-import { comparisons, K, levelOffsets } from './comparisons'
-import { householdAdjustment, matchWeights, type Model, priorWeight, type Weights } from './model'
+import { K } from './comparisons'
+import { CompactEvidence } from './compact-evidence'
+import { matchWeights, type Model } from './model'
 import { pairEvidence } from './score'
 import type { Prepared } from './prepare'
 import { keysBlob } from './match-keys'
@@ -35,9 +36,8 @@ const UPSERT_TAIL = `ON CONFLICT (record_a, record_b) DO UPDATE SET weight = exc
 /**
  * Upserts the stored pairs into match_pairs; returns pair index → match_pairs id for pairs that may be queued.
  * Pairs that may be queued for review keep their full evidence with the values compared, for the review
- * screen; every other pair (auto merges and non-matches) keeps the compact form (each non-null comparison's
- * level and weight, no values): explain fills the values in from the records, and full evidence for the
- * auto band was most of the bytes a large run wrote (115k auto pairs × 0.8 kB at 100k records).
+ * screen; every other pair (auto merges and non-matches) keeps the compact form (its levels: see
+ * compact-evidence.ts): explain expands it with the run's model and fills the values in from the records.
  */
 export function storePairs(db: SqliteDatabase, p: Prepared, pairs: RunPairs, model: Model, runId: number, at: string,
   wantIds: Set<number>): Map<number, number> {
@@ -47,7 +47,7 @@ export function storePairs(db: SqliteDatabase, p: Prepared, pairs: RunPairs, mod
   const single = db.prepare(`${cols} (?, ?, ?, ?, ?, ?, ?, ?) ${UPSERT_TAIL}`)
   const ids = new Map<number, number>()
   const w = matchWeights(model)
-  const compact = new CompactEvidence(w, priorWeight(model))
+  const compact = new CompactEvidence(w, model)
   const args: unknown[] = []
   const order = storageOrder(p, pairs, wantIds)
   // A run that stores more pairs than the table holds (the first, or a full one) builds the secondary
@@ -118,49 +118,6 @@ export function storageOrder(p: Prepared, pairs: RunPairs, wanted: ReadonlySet<n
   }
   return order
 }
-
-/**
- * Compact evidence of non-match pairs, memoised by level pattern: the prior, and per non-null comparison its
- * level and weight. The term-frequency part of an exact name goes into the name's weight, so the items still
- * add up to the stored weight (a household adjustment is an item of its own, as in the full form).
- */
-class CompactEvidence {
-  private readonly memo = new Map<string, { base: number; head: string; items: string }>()
-  constructor(private readonly w: Weights, private readonly prior: number) {}
-
-  of(lv: Uint8Array, weight: number): string {
-    let key = ''
-    for (let k = 0; k < K; k++) key += lv[k]!
-    let m = this.memo.get(key)
-    if (!m) {
-      m = this.build(lv)
-      if (this.memo.size < 100_000) this.memo.set(key, m)
-    }
-    // Whatever the pattern's plain weights do not explain is the names' term-frequency adjustment.
-    const tf = Math.round((weight - this.prior - m.base) * 1000) / 1000
-    return tf === 0 ? `${m.head}${m.items}]}` : `${m.head}${m.items},{"comparison":"name frequency","level":"adjustment","weight":${tf}}]}`
-  }
-
-  private build(lv: Uint8Array): { base: number; head: string; items: string } {
-    const parts: string[] = []
-    let base = 0
-    for (let k = 0; k < K; k++) {
-      const l = lv[k]!
-      if (l === 0) continue
-      const wt = this.w[levelOffsets[k]! + l]!
-      base += wt
-      parts.push(JSON.stringify({ comparison: comparisons[k]!.name, level: comparisons[k]!.levels[l - 1], weight: round(wt) }))
-    }
-    const household = householdAdjustment(lv, 0, this.w)
-    if (household !== 0) {
-      base += household
-      parts.push(JSON.stringify({ comparison: 'household', level: 'address and phone evidence adjusted', weight: round(household) }))
-    }
-    return { base, head: `{"prior":${round(this.prior)},"comparisons":[`, items: parts.join(',') }
-  }
-}
-
-const round = (x: number): number => Math.round(x * 1000) / 1000
 
 /**
  * Applies the clustering's merges (in one MergeBatch: the outcome of mergeProfiles pair by pair, written

@@ -51,6 +51,8 @@ export interface ResolveResult {
   seconds: number
   /** Wall seconds of each step of saving (pairs, merges, review, keys, scored, commit): where a large run's time goes. */
   savingSeconds: Record<string, number>
+  /** CPU seconds of the same steps (this thread; on a shared machine the comparable figure). */
+  savingCpuSeconds: Record<string, number>
   runId: number
 }
 
@@ -136,23 +138,29 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
       .run(new Date().toISOString(), merged, queued, seconds, runId)
     return { runId, merged, queued }
   })()
-  const savingSeconds = step('commit')
+  const { wall: savingSeconds, cpu: savingCpuSeconds } = step('commit')
   return {
     merged: out.merged, queued: out.queued, nonMatches, candidatePairs: cand.a.length, pairsByKey: cand.pairsByKey, comparisons,
-    records, newRecords: newCount, loadedRecords: p.n, refused: countReasons(clusters.refused), seconds: (performance.now() - t0) / 1000, savingSeconds,
+    records, newRecords: newCount, loadedRecords: p.n, refused: countReasons(clusters.refused), seconds: (performance.now() - t0) / 1000, savingSeconds, savingCpuSeconds,
     runId: out.runId,
   }
 }
 
-/** Seconds since the previous call, recorded under `name`; returns every step so far. */
-function stopwatch(): (name: string) => Record<string, number> {
-  const steps: Record<string, number> = {}
-  let last = performance.now()
+/** Wall and CPU seconds since the previous call, recorded under `name`; returns every step so far. */
+function stopwatch(): (name: string) => { wall: Record<string, number>; cpu: Record<string, number> } {
+  const wall: Record<string, number> = {}
+  const cpu: Record<string, number> = {}
+  const cpuMs = (): number => {
+    const u = process.cpuUsage()
+    return (u.user + u.system) / 1000
+  }
+  let last = [performance.now(), cpuMs()] as const
   return (name) => {
-    const now = performance.now()
-    steps[name] = Math.round(now - last) / 1000
+    const now = [performance.now(), cpuMs()] as const
+    wall[name] = Math.round(now[0] - last[0]) / 1000
+    cpu[name] = Math.round(now[1] - last[1]) / 1000
     last = now
-    return steps
+    return { wall, cpu }
   }
 }
 

@@ -54,6 +54,14 @@ describe('explain a pair', () => {
     expect(x.pair.waterfall.steps[1]).toMatchObject({ label: 'email', valueA: 'p4@x.com', valueB: 'p5@x.com', weight: -6 })
   })
 
+  it('compares the records now for compact evidence no stored model can expand (its run is gone)', () => {
+    const { f, e } = chain()
+    seedPair(t.ws, { a: e, b: f, probability: 0.01, band: 'non', evidence: { levels: [0, 0, 0, 0, 6, 0, 0, 0] } })
+    const x = explain(t.ws, { recordA: f, recordB: e })
+    expect(x.pair).toMatchObject({ computed: false, probability: 0.01, band: 'non' })
+    expect(x.pair.evidence.find((i) => i.comparison === 'email')).toMatchObject({ level: 'different', valueA: 'p4@x.com', valueB: 'p5@x.com' })
+  })
+
   it('names the decision that keeps two records apart', () => {
     const { d, e, de } = chain()
     reject(t.ws, de, { actor: 'ana', reason: 'siblings' })

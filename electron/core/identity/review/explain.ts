@@ -5,6 +5,7 @@ import { bandOf, comparePair, getThresholds } from '../index'
 import { cannotLinkBetween } from './decide'
 import { profileEdges, shortestPath, type Edge } from './edges'
 import { parseEvidence, waterfall } from './evidence'
+import { readStoredEvidence } from './stored-evidence'
 import { assertId, loadReviewRecord, orderPair } from './records'
 import type { EvidenceItem, ReviewRecord, Waterfall } from './types'
 
@@ -89,7 +90,7 @@ function explainPair(ws: Workspace, recordA: number, recordB: number): PairExpla
   const a = loadReviewRecord(db, recordA)
   const b = loadReviewRecord(db, recordB)
   const together = a.profileId === b.profileId
-  const stored = storedPair(db, recordA, recordB)
+  const stored = storedPair(ws, recordA, recordB)
   const pair = stored ? withValues(ws, stored, recordA, recordB) : computedPair(ws, recordA, recordB)
   const path = together ? shortestPath(profileEdges(db, a.profileId), recordA, recordB) : null
   const decisions = pairDecisions(db, recordA, recordB)
@@ -99,14 +100,17 @@ function explainPair(ws: Workspace, recordA: number, recordB: number): PairExpla
   return out
 }
 
-function storedPair(db: SqliteDatabase, x: number, y: number): PairEvidence | null {
+function storedPair(ws: Workspace, x: number, y: number): PairEvidence | null {
+  const db = ws.sqlite
   const [a, b] = orderPair(x, y)
-  const row = db.prepare(`SELECT mp.id, mp.probability, mp.weight, mp.band, mp.evidence, ri.id AS review_id, ri.status AS review_status
+  const row = db.prepare(`SELECT mp.id, mp.probability, mp.weight, mp.band, mp.evidence, mp.run_id, ri.id AS review_id, ri.status AS review_status
     FROM match_pairs mp LEFT JOIN review_items ri ON ri.pair_id = mp.id WHERE mp.record_a = ? AND mp.record_b = ?`).get(a, b) as
-    | { id: number; probability: number; weight: number; band: string; evidence: string; review_id: number | null; review_status: string | null }
+    | { id: number; probability: number; weight: number; band: string; evidence: string; run_id: number | null; review_id: number | null
+        review_status: string | null }
     | undefined
   if (!row) return null
-  const { items, prior } = parseEvidence(row.evidence)
+  // Compact evidence the run's model can no longer expand: the records' comparison now, beside the stored score.
+  const { items, prior } = readStoredEvidence(db, row.evidence, row.run_id) ?? { items: computedPair(ws, a, b).evidence, prior: null }
   return {
     computed: false, pairId: row.id, probability: row.probability, weight: row.weight, band: row.band, reviewId: row.review_id,
     reviewStatus: row.review_status, evidence: items, waterfall: waterfall(items, prior, row.weight, row.probability),
@@ -114,8 +118,8 @@ function storedPair(db: SqliteDatabase, x: number, y: number): PairEvidence | nu
 }
 
 /**
- * Non-match pairs are stored with compact evidence (levels and weights, no values): the values shown beside
- * them are read from the records now through the resolver. Stored levels and weights are kept as scored.
+ * Pairs not queued for review are stored with compact evidence (levels and weights, no values): the values
+ * shown beside them are read from the records now through the resolver. Stored levels and weights are kept as scored.
  */
 function withValues(ws: Workspace, pair: PairEvidence, recordA: number, recordB: number): PairEvidence {
   if (pair.evidence.some((e) => e.valueA !== null || e.valueB !== null)) return pair

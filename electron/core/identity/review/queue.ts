@@ -1,7 +1,8 @@
 import type { Workspace } from '../../db'
 import type { ReviewStatus } from '../../db'
 import { CdpError } from '../../../../shared/api/errors'
-import { parseEvidence, waterfall } from './evidence'
+import { waterfall } from './evidence'
+import { readStoredEvidence } from './stored-evidence'
 import { fieldAgreement } from './field-agreement'
 import { loadReviewRecord } from './records'
 import { reviewFields, type ListReviewsOptions, type ReviewDetail, type ReviewListItem } from './types'
@@ -78,15 +79,16 @@ export function assertBand(min: number, max: number): void {
 export function getReview(ws: Workspace, id: number): ReviewDetail {
   const item = ws.sqlite.prepare(`
     SELECT ri.id, ri.status, ri.priority, ri.decision_id, mp.id AS pair_id, mp.record_a, mp.record_b, mp.probability,
-           mp.weight, mp.band, mp.evidence
+           mp.weight, mp.band, mp.evidence, mp.run_id
     FROM review_items ri JOIN match_pairs mp ON mp.id = ri.pair_id WHERE ri.id = ?`).get(id) as
     | { id: number; status: ReviewStatus; priority: number; decision_id: number | null; pair_id: number; record_a: number
-        record_b: number; probability: number; weight: number; band: string; evidence: string }
+        record_b: number; probability: number; weight: number; band: string; evidence: string; run_id: number | null }
     | undefined
   if (!item) throw new CdpError('NotFound', `Review item ${id} does not exist; list the queue with "cdp review list".`)
   const a = loadReviewRecord(ws.sqlite, item.record_a)
   const b = loadReviewRecord(ws.sqlite, item.record_b)
-  const { items, prior } = parseEvidence(item.evidence)
+  // A pair re-scored into the auto or non band after it was queued keeps compact evidence (see compact-evidence.ts).
+  const { items, prior } = readStoredEvidence(ws.sqlite, item.evidence, item.run_id) ?? { items: [], prior: null }
   return {
     id: item.id, status: item.status, priority: item.priority, pairId: item.pair_id, probability: item.probability,
     weight: item.weight, band: item.band, decisionId: item.decision_id,
