@@ -48,11 +48,48 @@ function nameHashes(p: Prepared, i: number): [number, number] {
 const FIRST_TOTAL = keyHash(FIRST_NAME, '')
 const LAST_TOTAL = keyHash(LAST_NAME, '')
 
+/**
+ * The distinct key hashes of a run's flagged records, worked out once for writeKeys and markScored (building
+ * the key values is most of the cost). Rows are in record order: record i's are start[i]..start[i+1].
+ */
+export interface KeyTable {
+  hash: Float64Array
+  /** Record index of each row. */
+  rec: Int32Array
+  start: Uint32Array
+}
+
+/** The key table of `p`'s records flagged in `which` (every record when omitted). */
+export function keyTable(p: Prepared, which?: Uint8Array): KeyTable {
+  let hash = new Float64Array(1 << 16)
+  let rec = new Int32Array(1 << 16)
+  const start = new Uint32Array(p.n + 1)
+  let len = 0
+  for (let i = 0; i < p.n; i++) {
+    start[i] = len
+    if (which && !which[i]) continue
+    for (const k of recordKeyHashes(p, i)) {
+      if (len === hash.length) {
+        const h2 = new Float64Array(len * 2)
+        h2.set(hash)
+        hash = h2
+        const r2 = new Int32Array(len * 2)
+        r2.set(rec)
+        rec = r2
+      }
+      hash[len] = k.hash
+      rec[len++] = i
+    }
+  }
+  start[p.n] = len
+  return { hash: hash.slice(0, len), rec: rec.slice(0, len), start }
+}
+
 /** What match_scored.keys holds for record i: its key hashes then its two name hashes (Float64Array bytes). */
-export function keysBlob(p: Prepared, i: number): Buffer {
-  const keys = recordKeyHashes(p, i)
+export function keysBlob(p: Prepared, i: number, table?: KeyTable): Buffer {
+  const keys = table ? table.hash.subarray(table.start[i]!, table.start[i + 1]!) : Float64Array.from(recordKeyHashes(p, i), (k) => k.hash)
   const arr = new Float64Array(keys.length + 2)
-  keys.forEach((k, x) => (arr[x] = k.hash))
+  arr.set(keys)
   const [f, l] = nameHashes(p, i)
   arr[keys.length] = f
   arr[keys.length + 1] = l
@@ -176,11 +213,12 @@ export function forgetKeys(db: SqliteDatabase, recordIds: readonly number[]): vo
 const BATCH = 200
 
 /**
- * Stores the keys and name counts of `p`'s records flagged in `which`. `rebuild`: `p` holds every record,
- * so the tables are emptied and written afresh. Otherwise the flagged records' old entries are replaced and
- * the counts adjusted. Call before markScored (which overwrites the old blobs).
+ * Stores the keys and name counts of `p`'s records flagged in `which` (`table`: their key table, when the
+ * caller has it). `rebuild`: `p` holds every record, so the tables are emptied and written afresh. Otherwise
+ * the flagged records' old entries are replaced and the counts adjusted. Call before markScored (which
+ * overwrites the old blobs).
  */
-export function writeKeys(db: SqliteDatabase, p: Prepared, which: Uint8Array, rebuild: boolean): void {
+export function writeKeys(db: SqliteDatabase, p: Prepared, which: Uint8Array, rebuild: boolean, table = keyTable(p, which)): void {
   const delta = rebuild ? new Map<number, number>() : nameDelta(db, p, which)
   if (rebuild) {
     db.exec('DELETE FROM match_keys; DELETE FROM match_name_counts')
@@ -197,9 +235,7 @@ export function writeKeys(db: SqliteDatabase, p: Prepared, which: Uint8Array, re
     const del = db.prepare('DELETE FROM match_keys WHERE key = ? AND record_id = ?')
     for (const [id, keys] of old) for (const h of keys) del.run(h, id)
   }
-  const rows: number[] = []
-  for (let i = 0; i < p.n; i++) if (which[i]) for (const k of recordKeyHashes(p, i)) rows.push(k.hash, p.id[i]!)
-  insertPairs(db, 'INSERT OR IGNORE INTO match_keys (key, record_id) VALUES', rows)
+  insertKeys(db, p, table)
   const upsert = db.prepare('INSERT INTO match_name_counts (key, count) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET count = count + excluded.count')
   for (const [h, d] of delta) if (d !== 0) upsert.run(h, d)
 }
@@ -210,18 +246,50 @@ function idsOf(p: Prepared, which: Uint8Array): number[] {
   return ids
 }
 
-/** Inserts (x, y) rows sorted by x, BATCH per statement (sorted: appends to the index instead of random inserts). */
-function insertPairs(db: SqliteDatabase, head: string, flat: number[]): void {
-  const order = Array.from({ length: flat.length / 2 }, (_v, k) => k).sort((a, b) => flat[2 * a]! - flat[2 * b]! || flat[2 * a + 1]! - flat[2 * b + 1]!)
-  const sql = (n: number): string => `${head} ${new Array<string>(n).fill('(?, ?)').join(', ')}`
+/**
+ * The table's rows in (key, record id) order, the order of match_keys' primary key, so the inserts append
+ * instead of landing at random. Typed arrays only (a comparator sort of ten million rows took seconds): the
+ * distinct hashes sorted natively, each row ranked by binary search, then a stable counting sort by rank;
+ * rows are in record order and records in id order (prepareRecords), so ties stay in id order.
+ */
+export function keyOrder(table: KeyTable): Uint32Array {
+  const rows = table.hash.length
+  const sorted = table.hash.slice().sort()
+  let u = 0
+  for (let r = 0; r < rows; r++) if (r === 0 || sorted[r] !== sorted[r - 1]) sorted[u++] = sorted[r]!
+  const distinct = sorted.subarray(0, u)
+  const rank = new Uint32Array(rows)
+  const count = new Uint32Array(u + 1)
+  for (let r = 0; r < rows; r++) {
+    const h = table.hash[r]!
+    let lo = 0
+    let hi = u - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (distinct[mid]! < h) lo = mid + 1
+      else hi = mid
+    }
+    rank[r] = lo
+    count[lo + 1]!++
+  }
+  for (let k = 1; k <= u; k++) count[k]! += count[k - 1]!
+  const order = new Uint32Array(rows)
+  for (let r = 0; r < rows; r++) order[count[rank[r]!]!++] = r
+  return order
+}
+
+/** Inserts the table's (key, record id) rows in key order, BATCH per statement. */
+function insertKeys(db: SqliteDatabase, p: Prepared, table: KeyTable): void {
+  const order = keyOrder(table)
+  const sql = (n: number): string => `INSERT OR IGNORE INTO match_keys (key, record_id) VALUES ${new Array<string>(n).fill('(?, ?)').join(', ')}`
   const batch = db.prepare(sql(BATCH))
   const one = db.prepare(sql(1))
   const args: number[] = []
   let k = 0
   for (; k + BATCH <= order.length; k += BATCH) {
     args.length = 0
-    for (let r = k; r < k + BATCH; r++) args.push(flat[2 * order[r]!]!, flat[2 * order[r]! + 1]!)
+    for (let r = k; r < k + BATCH; r++) args.push(table.hash[order[r]!]!, p.id[table.rec[order[r]!]!]!)
     batch.run(...args)
   }
-  for (; k < order.length; k++) one.run(flat[2 * order[k]!]!, flat[2 * order[k]! + 1]!)
+  for (; k < order.length; k++) one.run(table.hash[order[k]!]!, p.id[table.rec[order[k]!]!]!)
 }

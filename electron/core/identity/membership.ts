@@ -1,5 +1,5 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3-multiple-ciphers'
-import type { MembershipCause } from '../db'
+import { deferIndexes, type MembershipCause } from '../db'
 
 /**
  * The only code that changes which profile a record belongs to. Every change is written to
@@ -110,7 +110,31 @@ export class MergeBatch {
   private readonly retired = new Map<number, number>()
   private readonly touched = new Set<number>()
 
+  /** Whole profiles known up front (see `know`): profile → first index into `knownIds`, `knownNext` chains the rest. */
+  private knownHead = new Map<number, number>()
+  private knownNext = new Int32Array(0)
+  private knownIds: ArrayLike<number> = []
+
   constructor(private readonly db: SqliteDatabase) {}
+
+  /**
+   * Tells the batch the records of some profiles (`ids[i]` is in `profiles[i]`, ids ascending), so merges
+   * read no profile's records from the database. Every profile listed must be listed whole (a resolution
+   * run loads whole profiles). Call before any merge.
+   */
+  know(ids: ArrayLike<number>, profiles: ArrayLike<number>): void {
+    const next = new Int32Array(ids.length).fill(-1)
+    const head = new Map<number, number>()
+    // Walked backwards so each chain runs in ascending id order.
+    for (let i = ids.length - 1; i >= 0; i--) {
+      const at = head.get(profiles[i]!)
+      if (at !== undefined) next[i] = at
+      head.set(profiles[i]!, i)
+    }
+    this.knownHead = head
+    this.knownNext = next
+    this.knownIds = ids
+  }
 
   /** The profile record `recordId` is in now (after the merges so far); `known` is its profile before any of them. */
   profileOf(recordId: number, known?: number): number {
@@ -159,21 +183,36 @@ export class MergeBatch {
   flush(at = nowIso()): void {
     const st = statements(this.db)
     const moved = [...this.initialProfile.keys()].sort((x, y) => x - y)
+    // A run that moves a large share of the records (a first run) builds the two indexes every move changes
+    // afresh: each moved row deletes and re-inserts an entry in both, profile ids at random.
+    const held = this.db.prepare('SELECT coalesce(max(id), 0) FROM records').pluck().get() as number
+    const rebuild = deferIndexes(this.db, { records: ['records_by_profile', 'records_by_updated'] }, () => moved.length * REBUILD_SHARE > held)
     for (const id of moved) {
       const final = this.recordProfile.get(id)!
       if (final !== this.initialProfile.get(id)) st.setProfile.run(final, at, id)
     }
+    rebuild()
     writeHistory(this.db, this.history, at)
+    // A retired profile is touched and retired in one statement (as touching, then retiring if still active).
+    const retire = this.db.prepare(`UPDATE profiles SET updated_at = ?, merged_into = CASE WHEN status = 'active' THEN ? ELSE merged_into END,
+      status = CASE WHEN status = 'active' THEN 'merged' ELSE status END WHERE id = ?`)
     const touch = this.db.prepare('UPDATE profiles SET updated_at = ? WHERE id = ?')
-    for (const id of [...this.touched].sort((x, y) => x - y)) touch.run(at, id)
-    const retired = [...this.retired].sort((x, y) => x[0] - y[0])
-    for (const [gone, keep] of retired) if (this.members.get(gone)!.length === 0) st.retire.run(keep, at, gone)
+    for (const id of [...this.touched].sort((x, y) => x - y)) {
+      const keep = this.retired.get(id)
+      if (keep !== undefined && this.members.get(id)!.length === 0) retire.run(at, keep, id)
+      else touch.run(at, id)
+    }
   }
 
   private membersOf(profile: number): number[] {
     let m = this.members.get(profile)
     if (!m) {
-      m = statements(this.db).recordsOf.all(profile) as number[]
+      const first = this.knownHead.get(profile)
+      if (first === undefined) m = statements(this.db).recordsOf.all(profile) as number[]
+      else {
+        m = []
+        for (let i = first; i !== -1; i = this.knownNext[i]!) m.push(this.knownIds[i]!)
+      }
       this.members.set(profile, m)
     }
     return m
@@ -190,6 +229,9 @@ function mergeSorted(x: number[], y: number[]): number[] {
   while (j < y.length) out[k++] = y[j++]!
   return out
 }
+
+/** Rebuild the records indexes when more than one record in this many moves. */
+const REBUILD_SHARE = 8
 
 const HISTORY_BATCH = 100
 

@@ -7,7 +7,7 @@ import { CompactEvidence } from './compact-evidence'
 import { matchWeights, type Model } from './model'
 import { pairEvidence } from './score'
 import type { Prepared } from './prepare'
-import { keysBlob } from './match-keys'
+import { type KeyTable, keysBlob } from './match-keys'
 
 /**
  * Writing a run's outcome. The caller owns the transaction (resolve wraps all of this in one, so a failed
@@ -166,10 +166,10 @@ export function queueReviews(db: SqliteDatabase, p: Prepared, pairs: RunPairs, c
 }
 
 /**
- * Marks the flagged record versions as scored by this run, with their key hashes (see match-keys.ts), in
- * 100-row statements: a full run marks them all.
+ * Marks the flagged record versions as scored by this run, with their key hashes (see match-keys.ts; `table`:
+ * the flagged records' key table when the caller has it), in 100-row statements: a full run marks them all.
  */
-export function markScored(db: SqliteDatabase, p: Prepared, which: Uint8Array, runId: number): void {
+export function markScored(db: SqliteDatabase, p: Prepared, which: Uint8Array, runId: number, table?: KeyTable): void {
   const sql = (rows: number): string => `INSERT INTO match_scored (record_id, raw_row_id, run_id, keys) VALUES
     ${new Array<string>(rows).fill('(?, ?, ?, ?)').join(', ')}
     ON CONFLICT (record_id) DO UPDATE SET raw_row_id = excluded.raw_row_id, run_id = excluded.run_id, keys = excluded.keys`
@@ -178,7 +178,7 @@ export function markScored(db: SqliteDatabase, p: Prepared, which: Uint8Array, r
   const args: unknown[] = []
   for (let i = 0; i < p.n; i++) {
     if (!which[i]) continue
-    args.push(p.id[i]!, p.rawRow[i]!, runId, keysBlob(p, i))
+    args.push(p.id[i]!, p.rawRow[i]!, runId, keysBlob(p, i, table))
     if (args.length === BATCH_ROWS * 4) {
       batch.run(...args)
       args.length = 0

@@ -8,7 +8,7 @@ import { latestModel } from './model-store'
 import { applyMerges, markScored, queueReviews, type RunPairs, storePairs } from './persist'
 import { loadRunRecords } from './load-records'
 import { MergeBatch } from './membership'
-import { writeKeys } from './match-keys'
+import { keyTable, writeKeys } from './match-keys'
 import type { Prepared } from './prepare'
 import { computeLevels, weighPairs } from './score'
 import { firstNameLevel, nameIsLocalPart } from './compare'
@@ -122,6 +122,8 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
     const pairIds = storePairs(db, p, pairs, model, runId, at, new Set(reviewCandidates))
     step('pairs')
     const membership = new MergeBatch(db)
+    // The run loaded whole profiles (every record, or on a partial load everyone in the profiles involved).
+    membership.know(p.id, p.profile)
     const merged = applyMerges(db, p, pairs, clusters, at, membership)
     step('merges')
     const queued = queueReviews(db, p, pairs, reviewCandidates, pairIds, decided, at, membership)
@@ -129,9 +131,10 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
     // A whole-workspace load rewrites every record's stored keys (also filling them in for a workspace
     // scored before they existed); a partial one adds the new records'.
     const which = partial ? isNew : new Uint8Array(p.n).fill(1)
-    writeKeys(db, p, which, !partial)
+    const table = keyTable(p, which)
+    writeKeys(db, p, which, !partial, table)
     step('keys')
-    markScored(db, p, which, runId)
+    markScored(db, p, which, runId, table)
     step('scored')
     const seconds = (performance.now() - t0) / 1000
     db.prepare('UPDATE match_runs SET finished_at = ?, merged = ?, queued = ?, seconds = ? WHERE id = ?')
