@@ -66,12 +66,16 @@ describe('deferred indexes', () => {
       onProgress: (p) => { if (p.phase === 'reading') abort.abort() } })
     await expect(cancelled).rejects.toMatchObject({ code: 'Cancelled' })
     expect(indexes()).toEqual(before)
+    // The import writes without foreign-key checks; the connection gets them back however it ends.
+    expect(t.ws.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(all('SELECT count(*) AS n FROM events')).toEqual([{ n: 0 }])
     await importFile(t.ws, path, { mapping: orders, parallel: false })
     expect(indexes()).toEqual(before)
     const plan = all("EXPLAIN QUERY PLAN SELECT id FROM events WHERE type = 'order' AND occurred_at > '2024'") as Array<{ detail: string }>
     expect(plan.map((p) => p.detail).join()).toMatch(/events_by_type_time/)
     expect(all('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }])
+    expect(all('PRAGMA foreign_key_check')).toEqual([])
+    expect(t.ws.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
   })
 })
 
