@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
-  addressLevel, companyLevel, dateLevel, emailLevel, externalIdLevel, firstNameLevel, householdMailbox, lastNameLevel, type LevelFields,
+  addressLevel, birthYearInEmail, companyLevel, dateLevel, emailLevel, employerDomain, externalIdLevel, firstNameLevel, householdMailbox,
+  lastNameLevel, type LevelFields,
   nameDerivedLocal, nameIsLocalPart, namesSwapped, pairLevels, phoneLevel,
 } from './compare'
 import { C, K } from './comparisons'
@@ -32,8 +33,21 @@ describe('name comparators', () => {
 describe('dateLevel', () => {
   it.each([
     ['19850310', '19850310', 1], ['19850310', '19850311', 2], ['19850310', '19851003', 2], ['19850310', '19850901', 3],
-    ['19850310', '19600310', 4], ['', '19850310', 0], ['1985', '19850310', 0],
+    ['19850310', '19600310', 5], ['', '19850310', 0], ['1985', '19850310', 0],
   ])('%s / %s → %i', (a, b, l) => expect(dateLevel(a, b)).toBe(l))
+
+  it.each([
+    ['19670311', 'john1967', true], ['19780311', 'thomash78', true], ['19590101', 'mary.jones.1959', true],
+    ['19670311', 'robert196758', false], ['19670311', 'john1968', false], ['19670311', 'john', false], ['', 'john1967', false],
+  ])('birth year of %s in %s: %s', (dob, local, yes) => expect(birthYearInEmail(dob, local)).toBe(yes))
+})
+
+describe('employerDomain', () => {
+  it.each([
+    ['umbrellahealth.com', ['umbrella', 'health'], true], ['acmecorp.com', ['acme'], true], ['gekkoco.com', ['gekko'], true],
+    ['tyrellcorporation.com', ['tyrell'], true], ['gmail.com', ['gmail'], false], ['initech.com', ['globex'], false],
+    ['', ['acme'], false], ['acme.com', [], false],
+  ])('%s for %j: %s', (domain, company, yes) => expect(employerDomain(domain, company)).toBe(yes))
 })
 
 describe('addressLevel (one piece of household evidence)', () => {
@@ -99,15 +113,16 @@ describe('phone, company and external id comparators', () => {
 })
 
 /** Two records with names and emails only, as the scoring loop sees them. */
-function levelsOf(a: { fn: string; ln: string; email: string }, b: { fn: string; ln: string; email: string }): Uint8Array {
+function levelsOf(a: { fn: string; ln: string; email: string; dob?: string; company?: string },
+  b: { fn: string; ln: string; email: string; dob?: string; company?: string }): Uint8Array {
   const rs = [a, b]
   const col = (f: (r: typeof a) => string): string[] => rs.map(f)
   const f: LevelFields = {
     fn: col((r) => r.fn), ln: col((r) => r.ln), fnMeta: col((r) => metaphone(r.fn)), lnMeta: col((r) => metaphone(r.ln)),
     fnCode: Int32Array.from([0, a.fn === b.fn ? 0 : 1]), lnCode: Int32Array.from([2, a.ln === b.ln ? 2 : 3]), nameMemo: new Map(),
-    dob: ['', ''], houseNo: ['', ''], street: [[], []], postcode: ['', ''], city: ['', ''], email: col((r) => r.email), emailMatch: col((r) => r.email),
+    dob: col((r) => r.dob ?? ''), houseNo: ['', ''], street: [[], []], postcode: ['', ''], city: ['', ''], email: col((r) => r.email), emailMatch: col((r) => r.email),
     emailLocal: col((r) => r.email.split('@')[0]!), emailDomain: col((r) => r.email.split('@')[1] ?? ''), phone: ['', ''], phone7: ['', ''],
-    company: [[], []], extIds: [[], []],
+    company: rs.map((r) => tokens(r.company ?? '')), extIds: [[], []],
   }
   const out = new Uint8Array(K)
   pairLevels(f, 0, 1, out, 0)
@@ -128,5 +143,13 @@ describe('pairLevels: names and mailboxes that are not what they seem', () => {
   it('a name that is only the email local part (a help desk default) is not compared as a name', () => {
     const lv = levelsOf({ fn: 'maria', ln: 'smith', email: 'msmith63@gmail.com' }, { fn: 'msmith63', ln: '', email: 'msmith63@gmail.com' })
     expect([lv[C.First], lv[C.Last], lv[C.Email]]).toEqual([0, 0, 1])
+  })
+  it('a birth year in the email of a record without a date, and an employer named by an email domain, are evidence', () => {
+    const tom = { fn: 'thomas', ln: 'hernandez', email: 'thomas.hernandez@wayneenterprises.com', dob: '19781016', company: 'wayne enterprises' }
+    const lv = levelsOf(tom, { fn: 'thomas', ln: 'hernandez', email: 'thomash78@gmail.com' })
+    expect([lv[C.Dob], lv[C.Company]]).toEqual([4, 0])
+    const work = levelsOf({ ...tom, email: 'thomash78@gmail.com' }, { fn: 'thomas', ln: 'hernandez', email: 'thomas.hernandez@wayneenterprises.com' })
+    expect([work[C.Dob], work[C.Company]]).toEqual([0, 1])
+    expect(levelsOf(tom, { ...tom, dob: '19790101' })[C.Dob]).toBe(3)
   })
 })

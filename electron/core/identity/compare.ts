@@ -43,13 +43,28 @@ export function lastNameLevel(a: string, b: string, metaA: string, metaB: string
   return 4
 }
 
-/** Dates (digits YYYYMMDD): exact / one edit or day and month transposed / within a year / different. */
+/**
+ * Dates (digits YYYYMMDD): exact / one edit or day and month transposed / within a year / (level 4, the birth year
+ * in the other record's email, is set by `pairLevels`) / different.
+ */
 export function dateLevel(a: string, b: string): number {
   if (a.length < 8 || b.length < 8) return 0
   if (a === b) return 1
   if (damerauLevenshtein(a, b, 1) <= 1) return 2
   if (a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6)) return 2
-  return Math.abs(approxDays(a) - approxDays(b)) <= 366 ? 3 : 4
+  return Math.abs(approxDays(a) - approxDays(b)) <= 366 ? 3 : 5
+}
+
+const DIGIT_RUNS = /\d+/g
+
+/**
+ * True when an email local part carries the year of a date of birth (YYYYMMDD) as a whole number of its own:
+ * john1967, thomash78, mary.jones.1959. Digits that merely contain the year (robert196758) do not count.
+ */
+export function birthYearInEmail(dob: string, local: string): boolean {
+  if (dob.length < 8 || !HAS_DIGIT.test(local)) return false
+  const runs = local.match(DIGIT_RUNS)
+  return runs !== null && runs.some((r) => r === dob.slice(0, 4) || r === dob.slice(2, 4))
 }
 
 /** Days since year 0, close enough to tell "within a year" (no Date objects in the hot loop). */
@@ -161,6 +176,20 @@ export function phoneLevel(a: string, b: string, a7: string, b7: string): number
   if (a === b) return 1
   if (a7 && a7 === b7) return 2
   return 3
+}
+
+/**
+ * True when an email domain is the company's own (umbrellahealth.com for "Umbrella Health", acmecorp.com for
+ * "Acme"): the first label, letters only, equals the company's words run together or one starts with the other
+ * (4+ letters). Free-mail domains never are.
+ */
+export function employerDomain(domain: string, company: readonly string[]): boolean {
+  if (company.length === 0 || domain === '' || FREE_MAIL.has(domain)) return false
+  const dot = domain.indexOf('.')
+  const label = (dot < 0 ? domain : domain.slice(0, dot)).replace(NON_LETTERS, '')
+  const name = company.join('').replace(NON_LETTERS, '')
+  if (label.length < 3 || name.length < 3) return false
+  return label === name || (name.length >= 4 && label.startsWith(name)) || (label.length >= 4 && name.startsWith(label))
 }
 
 /** Company names (token sets, legal suffixes removed): same / overlapping / different. */
@@ -307,7 +336,9 @@ function nameLevels(p: LevelFields, i: number, j: number, out: Uint8Array, off: 
 /** Writes the K levels of records i and j of `p` into `out` at `off`. Allocates nothing but what comparators do. */
 export function pairLevels(p: LevelFields, i: number, j: number, out: Uint8Array, off: number): void {
   nameLevels(p, i, j, out, off)
-  out[off + C.Dob] = dateLevel(p.dob[i]!, p.dob[j]!)
+  let dob = dateLevel(p.dob[i]!, p.dob[j]!)
+  if (dob === 0 && (birthYearInEmail(p.dob[i]!, p.emailLocal[j]!) || birthYearInEmail(p.dob[j]!, p.emailLocal[i]!))) dob = 4
+  out[off + C.Dob] = dob
   out[off + C.Address] = addressLevelOf(p.houseNo[i]!, p.street[i]!, p.postcode[i]!, p.city[i]!,
     p.houseNo[j]!, p.street[j]!, p.postcode[j]!, p.city[j]!)
   let email = emailLevel(p.email[i]!, p.email[j]!, p.emailMatch[i]!, p.emailMatch[j]!, p.emailLocal[i]!, p.emailLocal[j]!,
@@ -323,7 +354,10 @@ export function pairLevels(p: LevelFields, i: number, j: number, out: Uint8Array
   else if (email >= 5 && (ownFamilyMailbox(p, i) || ownFamilyMailbox(p, j))) email = 0
   out[off + C.Email] = email
   out[off + C.Phone] = phoneLevel(p.phone[i]!, p.phone[j]!, p.phone7[i]!, p.phone7[j]!)
-  out[off + C.Company] = companyLevel(p.company[i]!, p.company[j]!)
+  let company = companyLevel(p.company[i]!, p.company[j]!)
+  // One side names an employer, the other writes from its domain: jane.doe@umbrellahealth.com and "Umbrella Health".
+  if (company === 0 && (employerDomain(p.emailDomain[j]!, p.company[i]!) || employerDomain(p.emailDomain[i]!, p.company[j]!))) company = 1
+  out[off + C.Company] = company
   out[off + C.ExtId] = externalIdLevel(p.extIds[i]!, p.extIds[j]!)
 }
 

@@ -19,8 +19,10 @@ export const comparisons: readonly ComparisonSpec[] = [
     mPrior: [0.8, 0.12, 0.05, 0.03], uPrior: [0.01, 0.004, 0.04, 0.946] },
   { name: 'last_name', levels: ['exact', 'close', 'phonetic or far', 'different'],
     mPrior: [0.85, 0.08, 0.04, 0.03], uPrior: [0.005, 0.002, 0.02, 0.973] },
-  { name: 'birth_date', levels: ['exact', 'one edit or day/month swapped', 'within a year', 'different'],
-    mPrior: [0.85, 0.1, 0.02, 0.03], uPrior: [0.0005, 0.004, 0.02, 0.9755] },
+  // A record without a date of birth whose email carries the other's birth year (thomash78@, john1967@) is
+  // weaker evidence than a date, and its own level.
+  { name: 'birth_date', levels: ['exact', 'one edit or day/month swapped', 'within a year', 'birth year in the email', 'different'],
+    mPrior: [0.83, 0.1, 0.02, 0.02, 0.03], uPrior: [0.0005, 0.004, 0.02, 0.002, 0.9735] },
   { name: 'address', levels: ['same house, street and postcode', 'same house number and street or postcode', 'same street or postcode', 'same city', 'different'],
     mPrior: [0.6, 0.12, 0.1, 0.05, 0.13], uPrior: [0.0002, 0.0008, 0.004, 0.05, 0.945] },
   // A work address on one side and a personal (free-mail) one on the other is how one person usually differs
