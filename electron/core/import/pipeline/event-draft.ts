@@ -21,6 +21,23 @@ const parseMoney = memo2(moneyNorm)
 // Shopify order exports: these attributes describe the line item, everything else the order.
 const LINE_ITEM_ATTR = /^(lineitem_|vendor$)/
 
+/** An attribute column and the property it becomes: on the order, or (lineKey) on the line item. */
+interface EventAttribute { index: number; name: string; lineKey: string | null }
+
+/** Per plan, worked out once: which attribute columns describe the line item (tested per row before). */
+const attributePlans = new WeakMap<RowPlan, EventAttribute[]>()
+
+function eventAttributes(plan: RowPlan): EventAttribute[] {
+  let list = attributePlans.get(plan)
+  if (!list) {
+    list = plan.attributes.map(({ name, index }) => ({
+      index, name, lineKey: plan.orderLines && LINE_ITEM_ATTR.test(name) ? name.replace(/^lineitem_/, '') : null,
+    }))
+    attributePlans.set(plan, list)
+  }
+  return list
+}
+
 /**
  * Builds the event(s) of a row. A present but unparseable `occurred_at` quarantines the row: an event
  * without a trustworthy time would mislead every later segment. With the `shopify-order-lines` quirk a
@@ -41,10 +58,10 @@ export function eventDraft(cells: RowCells, plan: RowPlan): EventResult {
   const status = cells.get('status')
   const props: Record<string, unknown> = {}
   const lineProps: Record<string, unknown> = {}
-  for (const { name, index } of plan.attributes) {
+  for (const { name, index, lineKey } of eventAttributes(plan)) {
     const v = cells.at(index)
     if (v === null) continue
-    if (plan.orderLines && LINE_ITEM_ATTR.test(name)) lineProps[name.replace(/^lineitem_/, '')] = v
+    if (lineKey !== null) lineProps[lineKey] = v
     else props[name] = v
   }
   if (status !== null) props.status = status
