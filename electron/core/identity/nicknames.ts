@@ -166,8 +166,8 @@ zachary zach zack
 `
 
 /**
- * Common US given names (SSA rankings) with no diminutive in the groups above, or that are diminutives only by
- * accident of spelling. Known names are never read as a typo of a nickname: Linda is one letter from Lina
+ * Common US and UK given names (SSA and ONS rankings) with no diminutive in the groups above, or that are
+ * diminutives only by accident of spelling. Known names are never read as a typo of a nickname: Linda is one letter from Lina
  * (Carolyn), Jean from Jen (Jennifer), and each is a different woman, often in the same household.
  */
 const OTHER_NAMES = new Set(`
@@ -177,6 +177,8 @@ elijah emily emma eric ethan evelyn gary gloria grace harold heather helen henry
 jeremy jesse joan jordan joyce julie justin karen kayla keith kelly kevin kyle laura lauren lawrence linda lisa
 logan lori louis madison marie marilyn martha megan melanie noah nicole olivia paula ralph randy raymond roger
 roy ruth ryan sara sarah scott sean sharon shirley sophia tammy tara tiffany tyler wayne
+amelia ava mia isla ella lily freya poppy evie sophie ruby phoebe chloe holly millie daisy maisie imogen scarlett
+harper layla erin oscar harry leo archie theo finley reuben harrison mason lucas max
 `.trim().split(/\s+/))
 
 let index: Map<string, number[]> | undefined

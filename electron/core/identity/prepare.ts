@@ -1,5 +1,5 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
-import { fold, metaphones, tokens } from './text'
+import { fold, metaphones, namesFromEmail, tokens } from './text'
 
 /**
  * Records prepared once per run for blocking and comparison: folded names, phonetic codes, street number and
@@ -164,7 +164,9 @@ function fillRecord(p: Prepared, i: number, r: RecordRow, memo: NameMemo): void 
   p.rawRow[i] = r.raw_row_id
   p.sourceKey[i] = r.source_key
   p.indexOf.set(r.id, i)
-  const [fn, ln] = splitNames(r, memo)
+  let [fn, ln] = splitNames(r, memo)
+  // No surname (a newsletter signup): the names its mailbox spells, so blocking and comparison see a name.
+  if (!ln) [fn, ln] = namesFromEmail(r.email, fn) ?? [fn, ln]
   p.fn[i] = fn
   p.ln[i] = ln
   // Keyed by the folded name here (a name from full_name was never a raw first or last name).

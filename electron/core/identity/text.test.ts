@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { areNicknames } from './nicknames'
-import { damerauLevenshtein, fold, jaroWinkler, metaphone, tokenSetSimilarity, tokens } from './text'
+import { damerauLevenshtein, fold, jaroWinkler, metaphone, namesFromEmail, tokenSetSimilarity, tokens } from './text'
 
 describe('fold', () => {
   it.each([
@@ -51,4 +51,14 @@ describe('phonetics, tokens and nicknames', () => {
     ['william', 'bill', true], ['margaret', 'peggy', true], ['robert', 'bob', true], ['elizabeth', 'beth', true],
     ['al', 'alfred', true], ['john', 'mary', false], ['john', 'john', false], ['', 'bill', false],
   ])('%s / %s nicknames: %s', (a, b, v) => expect(areNicknames(a, b)).toBe(v))
+})
+
+describe('namesFromEmail', () => {
+  it.each([
+    ['james.flores@wayneenterprises.com', '', ['james', 'flores']], ['Smith.Pamela@gmail.com', 'pamela', ['pamela', 'smith']],
+    ['christian_ross@yahoo.com', 'christian', ['christian', 'ross']], ['dorothy-russell@icloud.com', 'dorothy', ['dorothy', 'russell']],
+    // Not two words of letters, or a first name the mailbox does not spell: no names.
+    ['jamesflores@gmail.com', '', null], ['james.torres50@icloud.com', '', null], ['j.flores@gmail.com', '', null],
+    ['james.flores@gmail.com', 'mary', null], [null, '', null], ['', 'jane', null],
+  ])('%s with first name %j → %j', (email, first, names) => expect(namesFromEmail(email, first)).toEqual(names))
 })

@@ -140,3 +140,21 @@ export function tokenSetSimilarity(a: readonly string[], b: readonly string[]): 
   }
   return Math.min(1, score / Math.min(a.length, b.length))
 }
+
+const NAME_LOCAL = /^([a-z]{2,})[._-]([a-z]{2,})$/
+
+/**
+ * The first and last name a mailbox spells (jane.doe@, doe_jane@) for a record that has no surname of its own
+ * (a newsletter signup, a help-desk user known by a first name): the record's first name, when it has one, must
+ * be one of the two words, and the other is the surname. Null when the local part is not two words of letters
+ * or disagrees with the first name. Folded input (lower case).
+ */
+export function namesFromEmail(email: string | null, first: string): [string, string] | null {
+  if (!email) return null
+  const at = email.lastIndexOf('@')
+  const m = NAME_LOCAL.exec((at > 0 ? email.slice(0, at) : email).trim().toLowerCase())
+  if (m === null) return null
+  const [a, b] = [m[1]!, m[2]!]
+  if (!first || first === a) return [a, b]
+  return first === b ? [b, a] : null
+}
