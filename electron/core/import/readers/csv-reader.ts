@@ -85,7 +85,8 @@ async function* dataRows(records: AsyncIterator<CsvRecord>, width: number, signa
     const { cells, quoteError } = next.value
     if (isBlankRecord(cells)) continue
     rowNumber++
-    const problem = [quoteError, rowProblem(cells, width)].filter(Boolean).join('; ')
+    const found = rowProblem(cells, width)
+    const problem = quoteError && found ? `${quoteError}; ${found}` : quoteError || found
     yield problem ? { rowNumber, cells, error: problem } : { rowNumber, cells }
   }
 }

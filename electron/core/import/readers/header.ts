@@ -68,15 +68,19 @@ export function cleanHeader(cells: readonly string[]): string[] {
  * truncated in place (the row is quarantined, and holding megabytes for it helps no one).
  */
 export function rowProblem(cells: string[], width: number): string | undefined {
-  const problems: string[] = []
-  if (cells.length !== width) problems.push(`wrong column count: expected ${width}, found ${cells.length}`)
+  // Runs for every row: one pass over the cells, nothing allocated for a row without problems.
+  let problems: string[] | undefined
+  if (cells.length !== width) problems = [`wrong column count: expected ${width}, found ${cells.length}`]
+  const max = limits.maxCellChars
+  let nul = false
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i] as string
-    if (cell.length > limits.maxCellChars) {
-      problems.push(`cell ${i + 1} is ${cell.length.toLocaleString('en-US')} characters long (limit ${limits.maxCellChars.toLocaleString('en-US')})`)
+    if (!nul && cell.includes('\u0000')) nul = true
+    if (cell.length > max) {
+      (problems ??= []).push(`cell ${i + 1} is ${cell.length.toLocaleString('en-US')} characters long (limit ${max.toLocaleString('en-US')})`)
       cells[i] = `${cell.slice(0, limits.truncatedCellChars)}…`
     }
   }
-  if (cells.some((cell) => cell.includes('\u0000'))) problems.push('contains NUL bytes (binary data in a text file)')
-  return problems.length > 0 ? problems.join('; ') : undefined
+  if (nul) (problems ??= []).push('contains NUL bytes (binary data in a text file)')
+  return problems?.join('; ')
 }
