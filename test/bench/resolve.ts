@@ -90,20 +90,26 @@ export function seedSynthetic(ws: Workspace, count: number, seed = 7, firstPerso
  * and CPU (this process, worker threads included): on a shared machine the CPU figure is the comparable one.
  */
 function phaseTimer(): { onProgress: (p: ResolveProgress) => void; summary: () => string } {
-  const marks: Array<[string, number, number]> = []
+  const marks: Array<[string, number, number, number]> = []
   const cpu = (): number => {
     const u = process.cpuUsage()
     return (u.user + u.system) / 1000
   }
+  // Peak RSS per phase (sampled), to see which phase sets the run's peak.
+  const sampler = setInterval(() => {
+    const last = marks.at(-1)
+    if (last) last[3] = Math.max(last[3], process.memoryUsage().rss)
+  }, 100)
   return {
     onProgress: (p) => {
-      if (marks.at(-1)?.[0] !== p.phase) marks.push([p.phase, performance.now(), cpu()])
+      if (marks.at(-1)?.[0] !== p.phase) marks.push([p.phase, performance.now(), cpu(), process.memoryUsage().rss])
     },
     summary: () => {
+      clearInterval(sampler)
       const end: [number, number] = [performance.now(), cpu()]
-      return marks.map(([name, at, c], k) => {
+      return marks.map(([name, at, c, rss], k) => {
         const next = marks[k + 1] ?? ['', ...end]
-        return `${name} ${((next[1] - at) / 1000).toFixed(1)} (cpu ${((next[2] - c) / 1000).toFixed(1)})`
+        return `${name} ${((next[1] - at) / 1000).toFixed(1)} (cpu ${((next[2] - c) / 1000).toFixed(1)}, rss ${Math.round(rss / 1048576)} MB)`
       }).join(', ')
     },
   }

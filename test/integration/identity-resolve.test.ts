@@ -36,6 +36,10 @@ describe('resolve', () => {
     const r = await resolve(t.ws)
     // A first run builds match_pairs' secondary indexes after writing its pairs: they end as the schema has them.
     expect(pairIndexes()).toEqual(schema)
+    // Saving ran without foreign-key checks and with a larger page cache: nothing dangles, the settings are back.
+    expect(t.ws.sqlite.pragma('foreign_key_check')).toEqual([])
+    expect(t.ws.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(t.ws.sqlite.pragma('cache_size', { simple: true })).toBe(-262144)
     expect(r.merged).toBe(1)
     expect(profileOf(a!)).toBe(profileOf(b!))
     expect(r.records).toBe(10)

@@ -5,7 +5,7 @@ import { C as Cmp, K as Kc } from './comparisons'
 import { loadConstraints } from './review/constraints'
 import { type Model, priorModel, toProbability } from './model'
 import { latestModel } from './model-store'
-import { applyMerges, markScored, queueReviews, type RunPairs, storePairs } from './persist'
+import { applyMerges, markScored, queueReviews, type RunPairs, storePairs, tuneForSaving } from './persist'
 import { loadRunRecords } from './load-records'
 import { MergeBatch } from './membership'
 import { keyTable, writeKeys } from './match-keys'
@@ -114,7 +114,8 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   for (let t = 0; t < cand.a.length; t++) if (pairs.band[t] === 0) nonMatches++
   const at = started.toISOString()
   const step = stopwatch()
-  const out = db.transaction(() => {
+  const restore = tuneForSaving(db)
+  const save = db.transaction(() => {
     const runId = Number(db.prepare(`INSERT INTO match_runs (started_at, finished_at, full, records, new_records, candidate_pairs, comparisons,
       merged, queued, non_matches, seconds, pairs_by_key, model) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, 0, ?, ?)`).run(
       at, at, full ? 1 : 0, records, newCount, cand.a.length, comparisons, nonMatches, JSON.stringify(cand.pairsByKey), JSON.stringify(model),
@@ -140,7 +141,13 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
     db.prepare('UPDATE match_runs SET finished_at = ?, merged = ?, queued = ?, seconds = ? WHERE id = ?')
       .run(new Date().toISOString(), merged, queued, seconds, runId)
     return { runId, merged, queued }
-  })()
+  })
+  let out: ReturnType<typeof save>
+  try {
+    out = save()
+  } finally {
+    restore()
+  }
   const { wall: savingSeconds, cpu: savingCpuSeconds } = step('commit')
   return {
     merged: out.merged, queued: out.queued, nonMatches, candidatePairs: cand.a.length, pairsByKey: cand.pairsByKey, comparisons,
