@@ -71,6 +71,13 @@ describe('clusterPairs', () => {
     expect(r.refused).toEqual([{ t: 2, reason: 'weak-bridge' }])
   })
 
+  it('lets one strong edge join two clusters whatever the other cross pairs say', () => {
+    // 1–2 at 0.99 (6.6 bits) is the only auto edge across and 0–3 says they differ: strong enough at 6 bits, not at 20.
+    const edges: Array<[number, number, number, number]> = [[0, 1, 0.999, 2], [2, 3, 0.999, 2], [1, 2, 0.99, 2], [0, 3, 0.01, 0]]
+    expect(clusterPairs(input(4, edges, { strongWeight: 6 })).merges.map((m) => m.t)).toEqual([0, 1, 2])
+    expect(clusterPairs(input(4, edges)).refused).toEqual([{ t: 2, reason: 'weak-bridge' }])
+  })
+
   it('joins two clusters when the cross pairs agree', () => {
     const r = clusterPairs(input(4, [[0, 1, 0.999, 2], [2, 3, 0.999, 2], [1, 2, 0.95, 2], [0, 3, 0.95, 2]]))
     expect(r.merges).toHaveLength(3)

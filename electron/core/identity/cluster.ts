@@ -5,8 +5,8 @@
  *  - put two different ids of one system into one profile (two Shopify customer ids = two people), unless the
  *    edge itself is a strong within-source duplicate (same name and same mailbox, or same name, phone and
  *    address: one person registered twice), or
- *  - let one weak bridge join two clusters: across the two clusters the scored pairs must on average be
- *    matches, and two clusters of 2+ records need two auto edges between them or one very strong edge.
+ *  - let one weak bridge join two clusters: unless the edge is strong, across the two clusters the scored pairs
+ *    must on average be matches, and two clusters of 2+ records need two auto edges between them.
  * Refused edges are returned for the review queue with the reason.
  */
 export interface ClusterInput {
@@ -23,7 +23,10 @@ export interface ClusterInput {
   cannotLink: Array<[number, number]>
   /** Per record, its one-per-system ids as "system:value". */
   systemIds: string[][]
-  /** Weight at or above which one edge may join two multi-record clusters on its own. */
+  /**
+   * Weight at or above which one edge may join two clusters on its own: neither a second auto edge nor the
+   * other pairs across the two clusters averaging a match is asked of it.
+   */
   strongWeight: number
   /**
    * Per pair, 1 when it is a strong within-source duplicate (see resolve.ts): such an edge may join clusters
@@ -198,8 +201,11 @@ function bridgeCheck(cl: Clusters, ri: number, rj: number, t: number, input: Clu
   }
   // A within-source duplicate edge is personal evidence of its own: the other pairs across the two clusters
   // (often a work and a personal address of the same name) need not average out as matches.
-  if (count > 0 && sum / count < 0.5 && !personal) return 'weak-bridge'
+  const strong = input.weight[t]! >= input.strongWeight
+  // A strong edge is personal evidence too (the same full address and name, a birth date): a namesake's or a
+  // work address's pairs across the clusters scoring low do not undo it.
+  if (count > 0 && sum / count < 0.5 && !personal && !strong) return 'weak-bridge'
   // A within-source duplicate edge is personal evidence, not a weak bridge: it is as good as a second edge.
-  if (si >= 2 && sj >= 2 && autoCross < 2 && !personal && input.weight[t]! < input.strongWeight) return 'weak-bridge'
+  if (si >= 2 && sj >= 2 && autoCross < 2 && !personal && !strong) return 'weak-bridge'
   return null
 }
