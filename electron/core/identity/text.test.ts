@@ -60,5 +60,6 @@ describe('namesFromEmail', () => {
     // Not two words of letters, or a first name the mailbox does not spell: no names.
     ['jamesflores@gmail.com', '', null], ['james.torres50@icloud.com', '', null], ['j.flores@gmail.com', '', null],
     ['james.flores@gmail.com', 'mary', null], [null, '', null], ['', 'jane', null],
+    ['sales.team@acme.com', '', null], ['the.smiths@gmail.com', '', null],
   ])('%s with first name %j → %j', (email, first, names) => expect(namesFromEmail(email, first)).toEqual(names))
 })

@@ -143,17 +143,21 @@ export function tokenSetSimilarity(a: readonly string[], b: readonly string[]): 
 
 const NAME_LOCAL = /^([a-z]{2,})[._-]([a-z]{2,})$/
 
+/** Words of shared and role mailboxes (sales.team@, the.smiths@, info.desk@): no person's name. */
+const MAILBOX_WORDS = new Set(['the', 'info', 'sales', 'support', 'admin', 'contact', 'office', 'hello', 'team', 'mail', 'noreply',
+  'reply', 'billing', 'accounts', 'service', 'help', 'orders', 'shop', 'store', 'family', 'home', 'house', 'desk', 'test'])
+
 /**
  * The first and last name a mailbox spells (jane.doe@, doe_jane@) for a record that has no surname of its own
  * (a newsletter signup, a help-desk user known by a first name): the record's first name, when it has one, must
- * be one of the two words, and the other is the surname. Null when the local part is not two words of letters
- * or disagrees with the first name. Folded input (lower case).
+ * be one of the two words, and the other is the surname. Null when the local part is not two words of letters,
+ * names a role or a household (sales.team@, the.smiths@) or disagrees with the first name.
  */
 export function namesFromEmail(email: string | null, first: string): [string, string] | null {
   if (!email) return null
   const at = email.lastIndexOf('@')
   const m = NAME_LOCAL.exec((at > 0 ? email.slice(0, at) : email).trim().toLowerCase())
-  if (m === null) return null
+  if (m === null || MAILBOX_WORDS.has(m[1]!) || MAILBOX_WORDS.has(m[2]!)) return null
   const [a, b] = [m[1]!, m[2]!]
   if (!first || first === a) return [a, b]
   return first === b ? [b, a] : null
