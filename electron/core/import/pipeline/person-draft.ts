@@ -68,9 +68,13 @@ export function personDraft(cells: RowCells, plan: RowPlan): PersonDraft {
   readConsents(cells, p)
   const tags = cells.get('tags')
   if (tags !== null) attributes.tags = parseTags(tags)
-  for (const { name, index } of plan.attributes) {
-    const v = cells.at(index)
-    if (v !== null) attributes[name] = v
+  // In an event file the extra columns describe the event (an order's totals, a line item), and become its
+  // properties: copying them onto the buyer's record too cost ~500 bytes per order row and said nothing of the person.
+  if (plan.mapping.kind === 'person') {
+    for (const { name, index } of plan.attributes) {
+      const v = cells.at(index)
+      if (v !== null) attributes[name] = v
+    }
   }
   if (Object.keys(rejected).length) attributes._rejected = rejected
   if (Object.keys(cells.flags).length) attributes._flags = cells.flags
