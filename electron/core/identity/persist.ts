@@ -1,10 +1,10 @@
-import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
+import type { Database as SqliteDatabase, Statement } from 'better-sqlite3-multiple-ciphers'
 import { deferIndexes } from '../db'
 import { MergeBatch } from './membership'
 import type { ClusterResult } from './cluster'
 import { K } from './comparisons'
 import { CompactEvidence } from './compact-evidence'
-import { matchWeights, type Model } from './model'
+import { matchWeights, type Model, type Weights } from './model'
 import { pairEvidence } from './score'
 import type { Prepared } from './prepare'
 import { type KeyTable, keysBlob } from './match-keys'
@@ -64,42 +64,73 @@ const UPSERT_TAIL = `ON CONFLICT (record_a, record_b) DO UPDATE SET weight = exc
  */
 export function storePairs(db: SqliteDatabase, p: Prepared, pairs: RunPairs, model: Model, runId: number, at: string,
   wantIds: Set<number>): Map<number, number> {
-  const cols = 'INSERT INTO match_pairs (record_a, record_b, weight, probability, band, evidence, run_id, created_at) VALUES'
-  const upsert = db.prepare(`${cols} (?, ?, ?, ?, ?, ?, ?, ?) ${UPSERT_TAIL} RETURNING id`).pluck()
-  const batch = db.prepare(`${cols} ${new Array<string>(BATCH_ROWS).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ${UPSERT_TAIL}`)
-  const single = db.prepare(`${cols} (?, ?, ?, ?, ?, ?, ?, ?) ${UPSERT_TAIL}`)
   const ids = new Map<number, number>()
   const w = matchWeights(model)
   const compact = new CompactEvidence(w, model)
-  const args: unknown[] = []
   const order = storageOrder(p, pairs, wantIds)
   // A run that stores more pairs than the table holds (the first, or a full one) builds the secondary
   // indexes afresh instead of inserting into them at random (max(id) is a cheap upper bound of the rows).
   const held = db.prepare('SELECT coalesce(max(id), 0) FROM match_pairs').pluck().get() as number
   const rebuildIndexes = deferIndexes(db, { match_pairs: ['match_pairs_b', 'match_pairs_band'] }, () => order.length > held)
+  // Two streams, both in storage order: pairs that may be queued come back with their ids (RETURNING names
+  // the records, as rows come back in no promised order); most stored pairs need no id back.
+  const plain = new PairWriter(db, false)
+  const wanted = new PairWriter(db, true, (rows) => {
+    for (const [id, a, b] of rows) ids.set(wanted.pending.get(`${a}:${b}`)!, id)
+    wanted.pending.clear()
+  })
   for (const t of order) {
     const i = pairs.a[t]!
     const j = pairs.b[t]!
     const lv = pairs.levels.subarray(t * K, t * K + K)
-    let evidence: string
-    if (wantIds.has(t)) {
-      const ev = pairEvidence(p, i, j, model, w, lv)
-      evidence = JSON.stringify({ prior: ev.prior, comparisons: ev.items })
-    } else evidence = compact.of(lv, pairs.weight[t]!)
-    const row = [p.id[i], p.id[j], pairs.weight[t], pairs.probability[t], BAND_NAMES[pairs.band[t]!], evidence, runId, at]
-    // RETURNING only for the pairs that may be queued: most stored pairs need no id back.
-    if (wantIds.has(t)) ids.set(t, upsert.get(...row) as number)
-    else {
-      for (const v of row) args.push(v)
-      if (args.length === BATCH_ROWS * 8) {
-        batch.run(...args)
-        args.length = 0
-      }
-    }
+    const want = wantIds.has(t)
+    const evidence = want ? fullEvidence(p, i, j, model, w, lv) : compact.of(lv, pairs.weight[t]!)
+    if (want) wanted.pending.set(`${p.id[i]}:${p.id[j]}`, t)
+    ;(want ? wanted : plain).add(p.id[i]!, p.id[j]!, pairs.weight[t]!, pairs.probability[t]!, BAND_NAMES[pairs.band[t]!]!, evidence, runId, at)
   }
-  for (let k = 0; k < args.length; k += 8) single.run(...args.slice(k, k + 8))
+  plain.finish()
+  wanted.finish()
   rebuildIndexes()
   return ids
+}
+
+function fullEvidence(p: Prepared, i: number, j: number, model: Model, w: Weights, lv: Uint8Array): string {
+  const ev = pairEvidence(p, i, j, model, w, lv)
+  return JSON.stringify({ prior: ev.prior, comparisons: ev.items })
+}
+
+/** Upserts match_pairs rows BATCH_ROWS to a statement; with `returning`, hands each statement's [id, record_a, record_b] to `back`. */
+class PairWriter {
+  /** For the caller: "record_a:record_b" → pair index of the rows added since the last statement. */
+  readonly pending = new Map<string, number>()
+  private readonly args: unknown[] = []
+  private readonly tail: string
+
+  constructor(private readonly db: SqliteDatabase, private readonly returning: boolean,
+    private readonly back: (rows: Array<[number, number, number]>) => void = () => {}) {
+    this.tail = `${UPSERT_TAIL}${returning ? ' RETURNING id, record_a, record_b' : ''}`
+  }
+
+  add(...row: [number, number, number, number, string, string, number, string]): void {
+    for (const v of row) this.args.push(v)
+    if (this.args.length === BATCH_ROWS * 8) this.flush()
+  }
+
+  finish(): void {
+    if (this.args.length > 0) this.flush()
+  }
+
+  private flush(): void {
+    const rows = this.args.length / 8
+    const sql = `INSERT INTO match_pairs (record_a, record_b, weight, probability, band, evidence, run_id, created_at) VALUES
+      ${new Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ${this.tail}`
+    const st = rows === BATCH_ROWS ? (this.full ??= this.db.prepare(sql)) : this.db.prepare(sql)
+    if (this.returning) this.back(st.raw().all(...this.args) as Array<[number, number, number]>)
+    else st.run(...this.args)
+    this.args.length = 0
+  }
+
+  private full: Statement | undefined
 }
 
 /**
