@@ -105,6 +105,8 @@ class PairWriter {
   readonly pending = new Map<string, number>()
   private readonly args: unknown[] = []
   private readonly tail: string
+  /** The full-batch statement, prepared once (a last, shorter batch is prepared on its own). */
+  private full: Statement | undefined
 
   constructor(private readonly db: SqliteDatabase, private readonly returning: boolean,
     private readonly back: (rows: Array<[number, number, number]>) => void = () => {}) {
@@ -129,8 +131,6 @@ class PairWriter {
     else st.run(...this.args)
     this.args.length = 0
   }
-
-  private full: Statement | undefined
 }
 
 /**
