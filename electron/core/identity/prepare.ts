@@ -1,5 +1,6 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
-import { fold, metaphones, namesFromEmail, tokens } from './text'
+import { nameIsLocalPart } from './compare'
+import { emailLocalOf, fold, metaphones, namesFromEmail, tokens } from './text'
 
 /**
  * Records prepared once per run for blocking and comparison: folded names, phonetic codes, street number and
@@ -165,8 +166,10 @@ function fillRecord(p: Prepared, i: number, r: RecordRow, memo: NameMemo): void 
   p.sourceKey[i] = r.source_key
   p.indexOf.set(r.id, i)
   let [fn, ln] = splitNames(r, memo)
-  // No surname (a newsletter signup): the names its mailbox spells, so blocking and comparison see a name.
+  // No surname (a newsletter signup), or a help desk's "name" that is the mailbox (sandra.schmidt): the names
+  // the mailbox spells, so blocking and comparison see a name.
   if (!ln) [fn, ln] = namesFromEmail(r.email, fn) ?? [fn, ln]
+  else if (fn.includes(' ') && nameIsLocalPart(fn, emailLocalOf(r.email))) [fn, ln] = namesFromEmail(r.email, '') ?? [fn, ln]
   p.fn[i] = fn
   p.ln[i] = ln
   // Keyed by the folded name here (a name from full_name was never a raw first or last name).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { areNicknames } from './nicknames'
-import { damerauLevenshtein, fold, jaroWinkler, metaphone, namesFromEmail, tokenSetSimilarity, tokens } from './text'
+import { damerauLevenshtein, emailLocalOf, fold, jaroWinkler, metaphone, namesFromEmail, tokenSetSimilarity, tokens } from './text'
 
 describe('fold', () => {
   it.each([
@@ -62,4 +62,9 @@ describe('namesFromEmail', () => {
     ['james.flores@gmail.com', 'mary', null], [null, '', null], ['', 'jane', null],
     ['sales.team@acme.com', '', null], ['the.smiths@gmail.com', '', null],
   ])('%s with first name %j → %j', (email, first, names) => expect(namesFromEmail(email, first)).toEqual(names))
+  it('reads the local part of an address', () => {
+    expect(emailLocalOf(' Jane.Doe@Example.com ')).toBe('jane.doe')
+    expect(emailLocalOf('nodomain')).toBe('nodomain')
+    expect(emailLocalOf(null)).toBe('')
+  })
 })

@@ -143,6 +143,14 @@ export function tokenSetSimilarity(a: readonly string[], b: readonly string[]): 
 
 const NAME_LOCAL = /^([a-z]{2,})[._-]([a-z]{2,})$/
 
+/** The local part of an email address, trimmed and lower case ('' for none). */
+export function emailLocalOf(email: string | null): string {
+  if (!email) return ''
+  const e = email.trim().toLowerCase()
+  const at = e.lastIndexOf('@')
+  return at > 0 ? e.slice(0, at) : e
+}
+
 /** Words of shared and role mailboxes (sales.team@, the.smiths@, info.desk@): no person's name. */
 const MAILBOX_WORDS = new Set(['the', 'info', 'sales', 'support', 'admin', 'contact', 'office', 'hello', 'team', 'mail', 'noreply',
   'reply', 'billing', 'accounts', 'service', 'help', 'orders', 'shop', 'store', 'family', 'home', 'house', 'desk', 'test'])
@@ -155,8 +163,7 @@ const MAILBOX_WORDS = new Set(['the', 'info', 'sales', 'support', 'admin', 'cont
  */
 export function namesFromEmail(email: string | null, first: string): [string, string] | null {
   if (!email) return null
-  const at = email.lastIndexOf('@')
-  const m = NAME_LOCAL.exec((at > 0 ? email.slice(0, at) : email).trim().toLowerCase())
+  const m = NAME_LOCAL.exec(emailLocalOf(email))
   if (m === null || MAILBOX_WORDS.has(m[1]!) || MAILBOX_WORDS.has(m[2]!)) return null
   const [a, b] = [m[1]!, m[2]!]
   if (!first || first === a) return [a, b]
