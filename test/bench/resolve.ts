@@ -110,6 +110,15 @@ function phaseTimer(): { onProgress: (p: ResolveProgress) => void; summary: () =
   }
 }
 
+/** Collects resolve's saving steps: "pairs 3.0 (cpu 2.9), …". */
+function savingSteps(): { onStep: (step: string, seconds: number, cpuSeconds: number) => void; summary: () => string } {
+  const out: string[] = []
+  return {
+    onStep: (step, seconds, cpu) => out.push(`${step} ${seconds.toFixed(1)} (cpu ${cpu.toFixed(1)})`),
+    summary: () => out.join(', '),
+  }
+}
+
 /**
  * The process's peak resident set so far, MB, as the kernel counts it. A timer sampling memoryUsage() never
  * fires while scoring or saving holds the thread, so it missed the peaks (971 MB reported where this reads 2.7 GB).
@@ -145,21 +154,23 @@ export async function runResolveBench(records = 100_000, incremental = 10_000): 
   const ws = seededWorkspace(tmp.file('bench.tdb'), records)
   try {
     const phases = phaseTimer()
-    const full = await resolve(ws, { full: true, onProgress: phases.onProgress })
+    const steps = savingSteps()
+    const full = await resolve(ws, { full: true, onProgress: phases.onProgress, onSavingStep: steps.onStep })
     console.log(`phases (s): ${phases.summary()}; peak RSS so far ${maxRssMb()} MB`)
     const perSecond = full.comparisons / full.seconds
     console.log(`resolve: ${full.records} records, ${full.candidatePairs} candidate pairs, ${full.comparisons} comparisons in ${full.seconds.toFixed(1)} s`
       + ` (${Math.round(perSecond)} comparisons/s); merged ${full.merged}, queued ${full.queued}`)
     console.log(`pairs by key: ${JSON.stringify(full.pairsByKey)}`)
-    console.log(`saving steps (s): ${JSON.stringify(full.savingSeconds)}; cpu ${JSON.stringify(full.savingCpuSeconds)}; stored pairs ${ws.sqlite.prepare('SELECT count(*) FROM match_pairs').pluck().get() as number}`)
+    console.log(`saving steps (s): ${steps.summary()}; stored pairs ${ws.sqlite.prepare('SELECT count(*) FROM match_pairs').pluck().get() as number}`)
     let inc: ResolveBenchResult['incremental'] = null
     if (incremental > 0) {
       seedSynthetic(ws, incremental, 8, 0)
       const incPhases = phaseTimer()
-      const r = await resolve(ws, { onProgress: incPhases.onProgress })
+      const incSteps = savingSteps()
+      const r = await resolve(ws, { onProgress: incPhases.onProgress, onSavingStep: incSteps.onStep })
       inc = { records: r.newRecords, seconds: r.seconds, merged: r.merged }
       console.log(`incremental: ${r.newRecords} new records in ${r.seconds.toFixed(1)} s; merged ${r.merged}, queued ${r.queued}`)
-      console.log(`incremental phases (s): ${incPhases.summary()}; saving steps (s): ${JSON.stringify(r.savingSeconds)}; cpu ${JSON.stringify(r.savingCpuSeconds)}`)
+      console.log(`incremental phases (s): ${incPhases.summary()}; saving steps (s): ${incSteps.summary()}`)
     }
     const result: ResolveBenchResult = {
       records, seconds: full.seconds, candidatePairs: full.candidatePairs, comparisons: full.comparisons, comparisonsPerSecond: perSecond,

@@ -28,6 +28,11 @@ export interface ResolveOptions {
   full?: boolean
   signal?: AbortSignal
   onProgress?: (p: ResolveProgress) => void
+  /**
+   * Called after each step of saving (pairs, merges, review, keys, scored, commit) with its wall and CPU
+   * seconds (process CPU, GC threads included; the comparable figure on a shared machine): where a large run's time goes.
+   */
+  onSavingStep?: (step: string, seconds: number, cpuSeconds: number) => void
 }
 
 export interface ResolveResult {
@@ -49,10 +54,6 @@ export interface ResolveResult {
   /** Auto-band edges the clustering refused (sent to review), by reason. */
   refused: Record<string, number>
   seconds: number
-  /** Wall seconds of each step of saving (pairs, merges, review, keys, scored, commit): where a large run's time goes. */
-  savingSeconds: Record<string, number>
-  /** CPU seconds of the same steps (this thread; on a shared machine the comparable figure). */
-  savingCpuSeconds: Record<string, number>
   runId: number
 }
 
@@ -117,7 +118,7 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   let nonMatches = 0
   for (let t = 0; t < cand.a.length; t++) if (pairs.band[t] === 0) nonMatches++
   const at = started.toISOString()
-  const step = stopwatch()
+  const step = stopwatch(opts.onSavingStep)
   const restore = tuneForSaving(db)
   const save = db.transaction(() => {
     const runId = Number(db.prepare(`INSERT INTO match_runs (started_at, finished_at, full, records, new_records, candidate_pairs, comparisons,
@@ -152,29 +153,25 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   } finally {
     restore()
   }
-  const { wall: savingSeconds, cpu: savingCpuSeconds } = step('commit')
+  step('commit')
   return {
     merged: out.merged, queued: out.queued, nonMatches, candidatePairs: cand.a.length, pairsByKey: cand.pairsByKey, comparisons,
-    records, newRecords: newCount, loadedRecords: p.n, refused: countReasons(clusters.refused), seconds: (performance.now() - t0) / 1000, savingSeconds, savingCpuSeconds,
-    runId: out.runId,
+    records, newRecords: newCount, loadedRecords: p.n, refused: countReasons(clusters.refused), seconds: (performance.now() - t0) / 1000, runId: out.runId,
   }
 }
 
-/** Wall and CPU seconds since the previous call, recorded under `name`; returns every step so far. */
-function stopwatch(): (name: string) => { wall: Record<string, number>; cpu: Record<string, number> } {
-  const wall: Record<string, number> = {}
-  const cpu: Record<string, number> = {}
+/** Reports the wall and CPU seconds since the previous call under `name` (nothing without a listener). */
+function stopwatch(report?: (name: string, seconds: number, cpuSeconds: number) => void): (name: string) => void {
   const cpuMs = (): number => {
     const u = process.cpuUsage()
     return (u.user + u.system) / 1000
   }
   let last = [performance.now(), cpuMs()] as const
   return (name) => {
+    if (!report) return
     const now = [performance.now(), cpuMs()] as const
-    wall[name] = Math.round(now[0] - last[0]) / 1000
-    cpu[name] = Math.round(now[1] - last[1]) / 1000
+    report(name, Math.round(now[0] - last[0]) / 1000, Math.round(now[1] - last[1]) / 1000)
     last = now
-    return { wall, cpu }
   }
 }
 
