@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Passphrase, type Workspace } from '../../electron/core/db'
 import { refreshDirtyProfiles } from '../../electron/core/profiles'
@@ -91,6 +94,30 @@ describe('parallel segment counts', () => {
     } finally {
       await counter.close()
     }
+  })
+
+  it('let a script finish what follows closing the counter (its worker never holds the process open, nor lets it end early)', () => {
+    // In-process tests cannot see this: vitest keeps the event loop alive. A child process ends as soon as nothing
+    // refers to its loop, which once cut a bench off silently before its last line and exit code.
+    const core = join(__dirname, '..', '..', 'electron', 'core')
+    const script = t.tmp.file('close.ts')
+    writeFileSync(script, `
+      import { openWorkspace, RawKey } from ${JSON.stringify(join(core, 'db'))}
+      import { countSegmentParallel, SegmentCounter } from ${JSON.stringify(join(core, 'segments'))}
+      const key = Buffer.from(process.env.KEY_HEX ?? '', 'hex')
+      const ws = openWorkspace(${JSON.stringify(t.path)}, new RawKey(key))
+      const counter = new SegmentCounter(ws.path, key)
+      void (async () => {
+        const n = await countSegmentParallel(ws, counter, ${JSON.stringify(all(twice))}, new Date(${JSON.stringify(now.toISOString())}), 1)
+        await counter.close()
+        ws.close()
+        console.log(JSON.stringify({ n, answered: counter.answered }))
+      })()
+    `)
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, KEY_HEX: key.toString('hex') } })
+    expect(r.stderr).toBe('')
+    expect(JSON.parse(r.stdout) as unknown).toEqual({ n: countSegment(ws, all(twice), now), answered: 1 })
+    expect(r.status).toBe(0)
   })
 
   it('reject an invalid rule with its path before any thread counts', async () => {

@@ -113,7 +113,12 @@ export class SegmentCounter {
     this.broken = true
     const worker = this.worker
     this.worker = undefined
-    if (worker) worker.postMessage({ kind: 'close' } satisfies CountRequest)
+    if (worker) {
+      // Referenced again while it closes: an unreferenced worker's exit would not keep this process alive to
+      // finish awaiting it, and whatever follows close() (closing the workspace, a CLI's last output) would be lost.
+      worker.ref()
+      worker.postMessage({ kind: 'close' } satisfies CountRequest)
+    }
     await this.exited
   }
 
