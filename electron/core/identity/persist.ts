@@ -1,5 +1,5 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3-multiple-ciphers'
-import { deferIndexes } from '../db'
+import { deferIndexes, tuneForBulkWrite } from '../db'
 import { MergeBatch } from './membership'
 import type { ClusterResult } from './cluster'
 import { K } from './comparisons'
@@ -18,24 +18,12 @@ import { type KeyTable, keysBlob } from './match-keys'
 const SAVING_CACHE_KIB = 512 * 1024
 
 /**
- * Connection settings for a run's one saving transaction; returns the restorer (call it after the
- * transaction, also when it throws). Foreign keys off, as the import does: every row written references
- * records and profiles the run has just read, and at a million records the checks alone (record_b of each
+ * Settings for a run's one saving transaction (see tuneForBulkWrite). Every row written references records
+ * and profiles the run has just read; at a million records the foreign-key checks alone (record_b of each
  * pair, at random across the records table) were most of the pairs' cost once that table outgrew the page
- * cache. A larger page cache keeps the records, their indexes and the pairs' unique index from spilling
- * to the WAL and being read back (decrypted) mid-transaction. Must be called outside a transaction.
+ * cache, and the larger cache keeps the records, their indexes and the pairs' unique index from spilling.
  */
-export function tuneForSaving(db: SqliteDatabase): () => void {
-  const cache = db.pragma('cache_size', { simple: true }) as number
-  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number
-  const bigCache = cache < 0 && -cache >= SAVING_CACHE_KIB
-  if (!bigCache) db.pragma(`cache_size = -${SAVING_CACHE_KIB}`)
-  if (foreignKeys) db.pragma('foreign_keys = OFF')
-  return () => {
-    if (!bigCache) db.pragma(`cache_size = ${cache}`)
-    if (foreignKeys) db.pragma('foreign_keys = ON')
-  }
-}
+export const tuneForSaving = (db: SqliteDatabase): (() => void) => tuneForBulkWrite(db, SAVING_CACHE_KIB)
 
 /** Pairs below this probability are counted but not stored: they would only bloat the file. */
 export const STORE_MIN_PROBABILITY = 0.01

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
 import { CdpError } from '../../../../shared/api/errors'
-import type { Workspace } from '../../db'
+import { tuneForBulkWrite, type Workspace } from '../../db'
 import { localActor } from '../../privacy/actor'
 import { appendAudit } from '../../privacy/audit'
 import { fileSha256, openRowSource } from '../readers'
@@ -89,7 +89,7 @@ async function writeAll(run: Run): Promise<void> {
   const at = new Date().toISOString()
   const plan = compilePlan(run.src.header, resolved.mapping, effectiveCountry(ws, opts.defaultCountry))
   Object.assign(plan.dateOrders, Object.fromEntries(Object.entries(report.dateOrders).map(([c, d]) => [c, d.order])))
-  const restore = tuneForBulkWrite(db)
+  const restore = tuneForBulkWrite(db, IMPORT_CACHE_KIB)
   db.exec('BEGIN IMMEDIATE')
   try {
     const sourceId = ensureSource(db, report.source, resolved, at)
@@ -135,28 +135,13 @@ async function writeAll(run: Run): Promise<void> {
 /** Page cache for the import's one transaction, KiB: a quarter of the 1 GB memory budget. */
 const IMPORT_CACHE_KIB = 256 * 1024
 
-/**
- * Settings for the import's one transaction; the connection's own come back afterwards. Returns the restorer.
- *
- * - A bigger page cache: its indexes (identifiers by value, events by type and time) take inserts in random
- *   order, and every page that falls out of the cache must be re-read and decrypted.
- * - No foreign-key checks (a lookup of the parent per reference, four per event row: 3-9% of the CPU of an
- *   orders import). The writer only references rows it wrote itself earlier in the transaction (ids it
- *   assigned, flushed parents first) or rows it just read, and it deletes only from events and identifiers,
- *   which no foreign key references, so no cascade is skipped. Tests check foreign_key_check after imports.
- *   (The pragma cannot change inside a transaction: it is set before BEGIN.)
+/*
+ * The import's one transaction runs with tuneForBulkWrite: the page cache above, and no foreign-key checks
+ * (a lookup of the parent per reference, four per event row: 3-9% of the CPU of an orders import). The writer
+ * only references rows it wrote itself earlier in the transaction (ids it assigned, flushed parents first) or
+ * rows it just read, and it deletes only from events and identifiers, which no foreign key references, so no
+ * cascade is skipped. Tests check foreign_key_check after imports.
  */
-function tuneForBulkWrite(db: SqliteDatabase): () => void {
-  const cache = db.pragma('cache_size', { simple: true }) as number
-  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number
-  const bigCache = cache < 0 && -cache >= IMPORT_CACHE_KIB
-  if (!bigCache) db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`)
-  if (foreignKeys) db.pragma('foreign_keys = OFF')
-  return () => {
-    if (!bigCache) db.pragma(`cache_size = ${cache}`)
-    if (foreignKeys) db.pragma('foreign_keys = ON')
-  }
-}
 
 /** Parsing and normalising move to a worker for files big enough to repay its start-up (a tenth of a second bundled, a second from sources)… */
 const WORKER_MIN_BYTES = 2 * 1024 * 1024
