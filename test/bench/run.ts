@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   }
   if (wanted('resolve')) {
     console.log('\n== identity resolution (issue 4)')
-    await runResolveBench(full ? 1_300_000 : 100_000, 10_000)
+    await runResolveBench(full ? 1_300_000 : 100_000, full ? 10_000 : 2_000)
   }
   if (wanted('segments')) {
     console.log('\n== segment counts vs DuckDB, and search latency (issue 5)')

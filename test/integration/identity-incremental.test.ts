@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { resolve } from '../../electron/core/identity'
-import { seedSynthetic } from '../bench/resolve'
+import { seedSynthetic } from '../helpers/synthetic-records'
 import { tempWorkspace } from '../helpers/temp-workspace'
 
 /**
