@@ -46,64 +46,75 @@ export interface Prepared {
   fnTotal: number
   lnTotal: number
   /** Record id → index in this run. */
-  readonly indexOf: Map<number, number>
+  readonly indexOf: RecordIndex
 }
 
-interface RecordRow {
-  id: number
-  source_id: number
-  profile_id: number
-  raw_row_id: number
-  source_key: string | null
-  first_name: string | null
-  last_name: string | null
-  full_name: string | null
-  email: string | null
-  phone: string | null
-  company: string | null
-  street: string | null
-  street2: string | null
-  city: string | null
-  postcode: string | null
-  birth_date: string | null
-}
+/** A records row as read (raw, positional: about half the cost of building an object per row). */
+type RecordRow = [id: number, source: number, profile: number, rawRow: number, sourceKey: string | null, first: string | null,
+  last: string | null, full: string | null, email: string | null, phone: string | null, company: string | null,
+  street: string | null, street2: string | null, city: string | null, postcode: string | null, birthDate: string | null]
+const R = { Id: 0, Source: 1, Profile: 2, RawRow: 3, SourceKey: 4, First: 5, Last: 6, Full: 7, Email: 8, Phone: 9, Company: 10,
+  Street: 11, Street2: 12, City: 13, Postcode: 14, Dob: 15 } as const
 
 const HOUSE_NO = /^(\d+[a-z]?)\b/
 const DIGITS = /\D+/g
+const SPACES = /\s+/g
 
 const COLUMNS = `id, source_id, profile_id, raw_row_id, source_key, first_name, last_name, full_name, email, phone,
     company, street, street2, city, postcode, birth_date`
 
+/** Record id → index in a run, by binary search over the run's ids (ascending): no million-entry Map. */
+export interface RecordIndex {
+  get(id: number): number | undefined
+}
+
+class SortedIds implements RecordIndex {
+  constructor(private readonly ids: Float64Array) {}
+  get(id: number): number | undefined {
+    let lo = 0
+    let hi = this.ids.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const v = this.ids[mid]!
+      if (v === id) return mid
+      if (v < id) lo = mid + 1
+      else hi = mid - 1
+    }
+    return undefined
+  }
+}
+
 /**
  * Loads records into the column-wise form: every record of the workspace, or only `ids` (explaining one
- * pair, or an incremental run's new records and their partners). Reads only; no transaction needed. Name frequencies are counted over the loaded records.
+ * pair, or an incremental run's new records and their partners). Records are in id order (RecordIndex relies
+ * on it). Reads only; no transaction needed. Name frequencies are counted over the loaded records.
  */
 export function prepareRecords(db: SqliteDatabase, ids?: readonly number[]): Prepared {
   // A JSON list, not one parameter per id: an incremental run loads tens of thousands of records by id.
   const idList = ids ? JSON.stringify(ids) : ''
   const rowsList = ids ? (db.prepare(`SELECT ${COLUMNS} FROM records WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
-    .all(idList) as RecordRow[]) : undefined
+    .raw().all(idList) as RecordRow[]) : undefined
   const n = rowsList ? rowsList.length : (db.prepare('SELECT count(*) FROM records').pluck().get() as number)
   const p = emptyPrepared(n)
-  const rows = rowsList ?? (db.prepare(`SELECT ${COLUMNS} FROM records ORDER BY id`).iterate() as IterableIterator<RecordRow>)
-  const memo: NameMemo = new Map()
+  const rows = rowsList ?? (db.prepare(`SELECT ${COLUMNS} FROM records ORDER BY id`).raw().iterate() as IterableIterator<RecordRow>)
+  const memo = new Memos()
   let i = 0
   for (const r of rows) {
     if (i >= n) break
     fillRecord(p, i, r, memo)
     i++
   }
-  const ext = (ids
-    ? db.prepare(`SELECT record_id, kind, value FROM identifiers WHERE (kind = 'email_match' OR kind LIKE 'external:%')
-        AND record_id IN (SELECT value FROM json_each(?))`).all(idList)
-    : db.prepare(`SELECT record_id, kind, value FROM identifiers WHERE kind = 'email_match' OR kind LIKE 'external:%'`).iterate()
-  ) as Iterable<{ record_id: number; kind: string; value: string }>
-  for (const row of ext) {
-    const k = p.indexOf.get(row.record_id)
+  // A scan of the covering (record_id, kind, value) index. Not a range on kind: the planner then takes the
+  // (kind, value) index and reads the table row by row, three times slower.
+  const ext = db.prepare(`SELECT record_id, kind, value FROM identifiers WHERE (kind = 'email_match' OR kind LIKE 'external:%')
+    ${ids ? 'AND record_id IN (SELECT value FROM json_each(?))' : ''}`).raw().iterate(...(ids ? [idList] : [])) as IterableIterator<[number, string, string]>
+  for (const [recordId, kind, value] of ext) {
+    const k = p.indexOf.get(recordId)
     if (k === undefined) continue
-    if (row.kind === 'email_match') p.emailMatch[k] = row.value
+    // Usually the email itself: keep the one string rather than a copy per record.
+    if (kind === 'email_match') p.emailMatch[k] = value === p.email[k] ? p.email[k]! : value
     else {
-      const id = `${row.kind.slice(9)}:${row.value}`
+      const id = `${kind.slice(9)}:${value}`
       if (p.extIds[k] === NONE) p.extIds[k] = [id]
       else p.extIds[k]!.push(id)
     }
@@ -120,37 +131,78 @@ const NONE: string[] = []
 
 function emptyPrepared(n: number): Prepared {
   const strings = (): string[] => new Array<string>(n).fill('')
+  const id = new Float64Array(n)
   return {
-    n, id: new Float64Array(n), profile: new Float64Array(n), source: new Int32Array(n), rawRow: new Float64Array(n),
+    n, id, profile: new Float64Array(n), source: new Int32Array(n), rawRow: new Float64Array(n),
     sourceKey: new Array<string | null>(n).fill(null),
     fn: strings(), ln: strings(), fnCode: new Int32Array(n), lnCode: new Int32Array(n), nameMemo: new Map(), fnMeta: strings(), fnMeta2: strings(), lnMeta: strings(), lnMeta2: strings(), dob: strings(),
     houseNo: strings(), street: new Array<string[]>(n).fill(NONE), streetText: strings(), postcode: strings(), city: strings(),
     email: strings(), emailMatch: strings(), emailLocal: strings(), emailDomain: strings(), phone: strings(), phone7: strings(),
     company: new Array<string[]>(n).fill(NONE), extIds: new Array<string[]>(n).fill(NONE),
-    fnFreq: new Map(), lnFreq: new Map(), fnTotal: 0, lnTotal: 0, indexOf: new Map(),
+    fnFreq: new Map(), lnFreq: new Map(), fnTotal: 0, lnTotal: 0, indexOf: new SortedIds(id),
   }
 }
 
-/** Raw name → [folded, metaphone 1, metaphone 2]: names repeat (thousands of Johns), folding and encoding them once. */
-type NameMemo = Map<string, [string, string, string]>
+/** Entries each memo keeps: enough for every distinct street of a large workspace, bounded all the same. */
+const MEMO_LIMIT = 500_000
 
-function foldName(value: string | null, memo: NameMemo): [string, string, string] {
-  if (!value) return EMPTY_NAME
-  let m = memo.get(value)
-  if (!m) {
-    const folded = fold(value)
-    m = [folded, ...metaphones(folded)]
-    if (memo.size < 1_000_000) memo.set(value, m)
+/**
+ * Per-value work done once per distinct value: names, streets, cities, postcodes, dates, phones and companies
+ * repeat across records (a person in five sources, a household, thousands of Johns). Equal values also come
+ * out as one shared string, which is most of the prepared fields' memory at a million records.
+ */
+class Memos {
+  readonly names = new Map<string, readonly [string, string, string]>()
+  readonly full = new Map<string, string[]>()
+  readonly streets = new Map<string, Street>()
+  readonly cities = new Map<string, string>()
+  readonly postcodes = new Map<string, string>()
+  readonly dates = new Map<string, string>()
+  readonly domains = new Map<string, string>()
+  readonly phones = new Map<string, readonly [string, string]>()
+  readonly companies = new Map<string, string[]>()
+
+  /** Raw name → [folded, metaphone 1, metaphone 2]. */
+  name(value: string | null): readonly [string, string, string] {
+    return value ? memoised(this.names, value, foldName) : EMPTY_NAME
   }
-  return m
 }
-const EMPTY_NAME: [string, string, string] = ['', '', '']
 
-function splitNames(r: RecordRow, memo: NameMemo): [string, string] {
-  let first = foldName(r.first_name, memo)[0]
-  let last = foldName(r.last_name, memo)[0]
-  if ((!first || !last) && r.full_name) {
-    const parts = tokens(fold(r.full_name))
+function memoised<T>(m: Map<string, T>, value: string, make: (value: string) => T): T {
+  let v = m.get(value)
+  if (v === undefined) {
+    v = make(value)
+    if (m.size < MEMO_LIMIT) m.set(value, v)
+  }
+  return v
+}
+
+function foldName(value: string): readonly [string, string, string] {
+  const folded = fold(value)
+  return [folded, ...metaphones(folded)]
+}
+const EMPTY_NAME = ['', '', ''] as const
+
+interface Street {
+  houseNo: string
+  tokens: string[]
+  text: string
+}
+
+function parseStreet(raw: string): Street {
+  const street = fold(raw)
+  const house = HOUSE_NO.exec(street)
+  const streetTokens = tokens(house ? street.slice(house[0].length) : street)
+  return { houseNo: house ? house[1]! : '', tokens: streetTokens.length > 0 ? streetTokens : NONE, text: streetTokens.join(' ') }
+}
+const NO_STREET: Street = { houseNo: '', tokens: NONE, text: '' }
+
+function splitNames(r: RecordRow, memo: Memos): [string, string] {
+  let first = memo.name(r[R.First])[0]
+  let last = memo.name(r[R.Last])[0]
+  const full = r[R.Full]
+  if ((!first || !last) && full) {
+    const parts = memoised(memo.full, full, (v) => tokens(fold(v)))
     if (!first && parts.length > 1) first = parts[0]!
     // A one-word full name ("Beth", what a help desk shows) is a first name, not a surname as well.
     if (!last && (parts.length > 1 || (parts.length === 1 && !first))) last = parts[parts.length - 1]!
@@ -158,43 +210,69 @@ function splitNames(r: RecordRow, memo: NameMemo): [string, string] {
   return [first, last]
 }
 
-function fillRecord(p: Prepared, i: number, r: RecordRow, memo: NameMemo): void {
-  p.id[i] = r.id
-  p.profile[i] = r.profile_id
-  p.source[i] = r.source_id
-  p.rawRow[i] = r.raw_row_id
-  p.sourceKey[i] = r.source_key
-  p.indexOf.set(r.id, i)
+function fillRecord(p: Prepared, i: number, r: RecordRow, memo: Memos): void {
+  p.id[i] = r[R.Id]
+  p.profile[i] = r[R.Profile]
+  p.source[i] = r[R.Source]
+  p.rawRow[i] = r[R.RawRow]
+  p.sourceKey[i] = r[R.SourceKey]
+  const rawEmail = r[R.Email]
   let [fn, ln] = splitNames(r, memo)
   // No surname (a newsletter signup), or a help desk's "name" that is the mailbox (sandra.schmidt): the names
   // the mailbox spells, so blocking and comparison see a name.
-  if (!ln) [fn, ln] = namesFromEmail(r.email, fn) ?? [fn, ln]
-  else if (fn.includes(' ') && nameIsLocalPart(fn, emailLocalOf(r.email))) [fn, ln] = namesFromEmail(r.email, '') ?? [fn, ln]
-  p.fn[i] = fn
-  p.ln[i] = ln
-  // Keyed by the folded name here (a name from full_name was never a raw first or last name).
-  ;[, p.fnMeta[i], p.fnMeta2[i]] = foldName(fn, memo)
-  ;[, p.lnMeta[i], p.lnMeta2[i]] = foldName(ln, memo)
-  p.dob[i] = (r.birth_date ?? '').replace(DIGITS, '').slice(0, 8)
-  const street = fold([r.street, r.street2].filter(Boolean).join(' '))
-  const house = HOUSE_NO.exec(street)
-  p.houseNo[i] = house ? house[1]! : ''
-  const streetTokens = tokens(house ? street.slice(house[0].length) : street)
-  p.street[i] = streetTokens.length > 0 ? streetTokens : NONE
-  p.streetText[i] = p.street[i]!.join(' ')
-  p.postcode[i] = (r.postcode ?? '').replace(/\s+/g, '').toLowerCase()
-  p.city[i] = fold(r.city)
-  const email = (r.email ?? '').trim().toLowerCase()
+  if (!ln) [fn, ln] = namesFromEmail(rawEmail, fn) ?? [fn, ln]
+  else if (fn.includes(' ') && nameIsLocalPart(fn, emailLocalOf(rawEmail))) [fn, ln] = namesFromEmail(rawEmail, '') ?? [fn, ln]
+  // Keyed by the folded name here (a name from full_name was never a raw first or last name); the memo's
+  // folded string is the shared copy.
+  const first = memo.name(fn)
+  const last = memo.name(ln)
+  p.fn[i] = fn === first[0] ? first[0] : fn
+  p.ln[i] = ln === last[0] ? last[0] : ln
+  p.fnMeta[i] = first[1]
+  p.fnMeta2[i] = first[2]
+  p.lnMeta[i] = last[1]
+  p.lnMeta2[i] = last[2]
+  const dob = r[R.Dob]
+  p.dob[i] = dob ? memoised(memo.dates, dob, (v) => v.replace(DIGITS, '').slice(0, 8)) : ''
+  fillPlace(p, i, r, memo)
+  fillContact(p, i, rawEmail, r[R.Phone], memo)
+  const company = r[R.Company]
+  p.company[i] = company ? memoised(memo.companies, company, companyTokens) : NONE
+}
+
+function fillPlace(p: Prepared, i: number, r: RecordRow, memo: Memos): void {
+  const [s1, s2] = [r[R.Street], r[R.Street2]]
+  const street = s1 || s2 ? memoised(memo.streets, s1 && s2 ? `${s1} ${s2}` : (s1 || s2)!, parseStreet) : NO_STREET
+  p.houseNo[i] = street.houseNo
+  p.street[i] = street.tokens
+  p.streetText[i] = street.text
+  const postcode = r[R.Postcode]
+  p.postcode[i] = postcode ? memoised(memo.postcodes, postcode, (v) => v.replace(SPACES, '').toLowerCase()) : ''
+  const city = r[R.City]
+  p.city[i] = city ? memoised(memo.cities, city, fold) : ''
+}
+
+function fillContact(p: Prepared, i: number, rawEmail: string | null, rawPhone: string | null, memo: Memos): void {
+  const email = (rawEmail ?? '').trim().toLowerCase()
   p.email[i] = email
   p.emailMatch[i] = email
   const at = email.lastIndexOf('@')
   p.emailLocal[i] = at > 0 ? email.slice(0, at) : email
-  p.emailDomain[i] = at > 0 ? email.slice(at + 1) : ''
-  const phone = (r.phone ?? '').replace(DIGITS, '')
+  p.emailDomain[i] = at > 0 ? memoised(memo.domains, email.slice(at + 1), (v) => v) : ''
+  const [phone, last7] = rawPhone ? memoised(memo.phones, rawPhone, phoneParts) : NO_PHONE
   p.phone[i] = phone
-  p.phone7[i] = phone.length >= 7 ? phone.slice(-7) : ''
-  const company = r.company ? tokens(fold(r.company)).filter((t) => !COMPANY_NOISE.has(t)) : NONE
-  p.company[i] = company.length > 0 ? company : NONE
+  p.phone7[i] = last7
+}
+
+function phoneParts(raw: string): readonly [string, string] {
+  const phone = raw.replace(DIGITS, '')
+  return [phone, phone.length >= 7 ? phone.slice(-7) : '']
+}
+const NO_PHONE = ['', ''] as const
+
+function companyTokens(raw: string): string[] {
+  const company = tokens(fold(raw)).filter((t) => !COMPANY_NOISE.has(t))
+  return company.length > 0 ? company : NONE
 }
 
 const COMPANY_NOISE = new Set(['inc', 'ltd', 'llc', 'pty', 'co', 'corp', 'corporation', 'company', 'gmbh', 'plc', 'the', 'and', 'limited'])
