@@ -2,9 +2,9 @@ import { C as Cmp, K } from './comparisons'
 
 // Local copies: reading an imported binding in a hot loop goes through a getter once transpiled to CommonJS.
 const C = { ...Cmp }
-import { areNicknames, nicknameWithTypo } from './nicknames'
+import { areNicknames, distinctKnownNames, nicknameWithTypo } from './nicknames'
 import type { Prepared } from './prepare'
-import { damerauLevenshtein, jaroWinkler, tokenSetSimilarity } from './text'
+import { damerauLevenshtein, jaroWinkler, streetSimilarity, tokenSetSimilarity } from './text'
 
 /**
  * Comparators: each maps two prepared values to a level (0 = null, 1 = strongest … last = different).
@@ -22,7 +22,8 @@ export function firstNameLevel(a: string, b: string, metaA: string, metaB: strin
   // "maria" vs "maria harris": a full name landed in the first-name field on one side.
   if ((a.length >= 3 && b.startsWith(`${a} `)) || (b.length >= 3 && a.startsWith(`${b} `))) return 2
   const short = Math.min(a.length, b.length)
-  if (short >= 3 && (damerauLevenshtein(a, b, 1) <= 1 || jaroWinkler(a, b) >= 0.92)) return 2
+  // Mary and Gary are one letter apart and two people (often of one household), not a typo.
+  if (short >= 3 && (damerauLevenshtein(a, b, 1) <= 1 || jaroWinkler(a, b) >= 0.92)) return distinctKnownNames(a, b, metaA, metaB) ? 4 : 2
   if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 3 : 4
   if ((metaA && metaA === metaB) || jaroWinkler(a, b) >= 0.8) return 3
   // A nickname with a typo (Syusie for Susan): two common noises at once, still one person's name. Asked only of
@@ -91,7 +92,7 @@ export function addressLevel(a: AddressParts, b: AddressParts): number {
 function addressLevelOf(houseA: string, streetA: readonly string[], postA: string, cityA: string,
   houseB: string, streetB: readonly string[], postB: string, cityB: string): number {
   if ((streetA.length === 0 && postA === '' && cityA === '') || (streetB.length === 0 && postB === '' && cityB === '')) return 0
-  const sameStreet = streetA.length > 0 && streetB.length > 0 && tokenSetSimilarity(streetA, streetB) >= 0.8
+  const sameStreet = streetA.length > 0 && streetB.length > 0 && streetSimilarity(streetA, streetB) >= 0.8
   const samePost = postA !== '' && postA === postB
   const sameCity = cityA !== '' && cityB !== '' && (cityA === cityB || (cityA.length > 4 && (damerauLevenshtein(cityA, cityB, 1) <= 1 ||
     jaroWinkler(cityA, cityB) >= 0.9)))

@@ -179,6 +179,19 @@ logan lori louis madison marie marilyn martha megan melanie noah nicole olivia p
 roy ruth ryan sara sarah scott sean sharon shirley sophia tammy tara tiffany tyler wayne
 amelia ava mia isla ella lily freya poppy evie sophie ruby phoebe chloe holly millie daisy maisie imogen scarlett
 harper layla erin oscar harry leo archie theo finley reuben harrison mason lucas max
+mark paul steven kenneth joshua jeffrey gregory jerry walter peter terry gerald keith samuel willie jonathan nicholas
+brandon ernest todd craig shawn earl antonio luis stanley nathan dale manuel rodney curtis marvin vincent glenn
+travis chad jacob melvin kyle herbert joel troy barry marcus miguel calvin wesley derek warren darrell jerome floyd
+alvin gordon dean jorge dustin pedro derrick zachary corey herman maurice vernon roberto clyde hector shane ricardo
+lester brent ramon gilbert marc reginald ruben brett nathaniel rafael edgar milton raul chester cecil duane andre
+elmer gabriel mitchell roland arnold harvey jared adrian karl cory claude erik darryl javier fernando clinton tyrone
+darren lonnie lance cody julio kurt nelson clayton hugh dwayne dwight armando felix everett ian wallace ivan isaac
+morris sidney byron julian marshall salvador perry kirk sergio seth kent terrance rene eduardo enrique wade
+melissa michelle amy stephanie rebecca virginia janet joyce alice teresa theresa doris mildred judith judy janice
+irene jacqueline wanda bonnie julia lois phyllis norma robin peggy crystal gladys rita tracy edna carmen rosa wendy
+edith sherry sylvia thelma shannon sheila ethel elaine marjorie monica esther pauline juanita anita rhonda hazel eva
+april leslie clara lucille joann lorraine lynn regina erica dolores bernice audrey yvonne annette june samantha
+marion stacy ana renee ida vivian roberta brittany loretta yolanda jeanette kristen vanessa alma sue elsie jeanne
 `.trim().split(/\s+/))
 
 let index: Map<string, number[]> | undefined
@@ -198,6 +211,32 @@ function build(): Map<string, number[]> {
   })
   return map
 }
+
+/** True when a folded first name is a name of its own: in a nickname group or in OTHER_NAMES. */
+export function isKnownName(folded: string): boolean {
+  index ??= build()
+  return index.has(folded) || OTHER_NAMES.has(folded)
+}
+
+/**
+ * True when two different known first names are two people's names, not one name typed two ways: Mary and
+ * Gary, Mark and Mary, Patricia and Patrick, Paul and Paula. They look like a one-letter typo to an edit
+ * distance, yet a household is exactly where both appear. Names that are nicknames of each other, and
+ * spellings of one sound (Brian and Bryan, Sara and Sarah, Jon and John) and names one letter longer than
+ * the other (a dropped letter) are not, unless one is the other with a feminine ending (Paul and Paula,
+ * Louis and Louise, Robert and Roberta).
+ */
+export function distinctKnownNames(a: string, b: string, metaA: string, metaB: string): boolean {
+  if (a === b || !isKnownName(a) || !isKnownName(b) || areNicknames(a, b)) return false
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  if (long.startsWith(short) && FEMININE_ENDINGS.has(long.slice(short.length))) return true
+  if (metaA !== '' && metaA === metaB) return false
+  // A letter dropped or doubled is the commonest typo and lands on another name often enough (Mary typed
+  // Marty, Linda typed Lina): only a changed letter, or more, says "another name".
+  return !(long.length === short.length + 1 && damerauLevenshtein(a, b, 1) <= 1)
+}
+
+const FEMININE_ENDINGS = new Set(['a', 'e', 'ine', 'ette', 'ina'])
 
 /** The nickname groups a folded first name belongs to (empty when it is in none). */
 export function nicknameGroups(folded: string): readonly number[] {

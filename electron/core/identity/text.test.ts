@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { areNicknames } from './nicknames'
-import { damerauLevenshtein, emailLocalOf, fold, jaroWinkler, metaphone, namesFromEmail, tokenSetSimilarity, tokens } from './text'
+import { damerauLevenshtein, emailLocalOf, fold, jaroWinkler, metaphone, namesFromEmail, streetSimilarity, tokenSetSimilarity, tokens } from './text'
 
 describe('fold', () => {
   it.each([
@@ -67,4 +67,12 @@ describe('namesFromEmail', () => {
     expect(emailLocalOf('nodomain')).toBe('nodomain')
     expect(emailLocalOf(null)).toBe('')
   })
+})
+
+describe('streetSimilarity', () => {
+  it.each([
+    ['main street', 'main st', 1], ['grove ave', 'grove avenue', 1], ['lake blvd', 'lake boulevard', 1], ['n oak dr', 'north oak drive', 1],
+    ['mill ct apt 39', 'mill court apt 39', 1], ['court street', 'court st', 1], ['main street', 'main road', 0.5], ['grove ave', 'elm ave', 0.5],
+    ['lakeview lane', 'lzkeview ln', 0.9], ['main st', '', 0],
+  ])('%s ~ %s = %f', (a, b, v) => expect(streetSimilarity(tokens(a), tokens(b))).toBeCloseTo(v, 2))
 })
