@@ -234,7 +234,7 @@ function band(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, mod
  * Strong within-source duplicate pairs: the same person registered twice in one system (two HubSpot Record
  * IDs). The one-id-per-system rule exists to stop chaining two different customers of one shop; these pairs
  * carry enough personal evidence on their own to be scored on the merits. No name or birth date may disagree
- * (exact, nickname, one typo or missing), plus: the same mailbox (first names agree, or the row has no name),
+ * (exact, nickname, one typo, the birth year in the email, or missing), plus: the same mailbox (first names agree, or the row has no name),
  * or both names, the same phone and no other house, or the exact same name at the same full address.
  * Household members share address and landline but never a first name, so none of these is a household.
  */
@@ -244,7 +244,9 @@ export function withinSourceDuplicates(pairs: number, levels: Uint8Array): Uint8
     const off = t * K
     const first = levels[off + C.First]!
     const last = levels[off + C.Last]!
-    if (first > 2 || last > 2 || levels[off + C.Dob]! >= 3) continue
+    // Birth dates a year apart or different disqualify; the other's birth year in the email (level 4) agrees.
+    const dob = levels[off + C.Dob]!
+    if (first > 2 || last > 2 || dob === 3 || dob === 5) continue
     const namesAgree = first !== 0 && last !== 0
     const email = levels[off + C.Email]!
     const address = levels[off + C.Address]!
