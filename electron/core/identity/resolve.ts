@@ -3,19 +3,19 @@ import { candidatePairs } from './blocking'
 import { clusterPairs } from './cluster'
 import { C as Cmp, K as Kc } from './comparisons'
 import { loadConstraints } from './review/constraints'
-import { type Model, priorModel, toProbability } from './model'
+import { type Model, toProbability } from './model'
 import { latestModel } from './model-store'
 import { applyMerges, markScored, queueReviews, type RunPairs, storePairs, tuneForSaving } from './persist'
 import { loadRunRecords } from './load-records'
 import { MergeBatch } from './membership'
 import { keyTable, writeKeys } from './match-keys'
 import type { Prepared } from './prepare'
-import { computeLevels, weighPairs } from './score'
-import { firstNameLevel, nameIsLocalPart } from './compare'
+import { weighPairs } from './score'
+import { familyMailboxShape, firstNameLevel, nameIsLocalPart } from './compare'
 import { metaphone } from './text'
 import { computeLevelsParallel } from './parallel-levels'
 import { getThresholds, type Thresholds } from './thresholds'
-import { correctU, estimateU, fitM, initialLambda, toPatterns } from './train'
+import { trainModel } from './train'
 
 export interface ResolveProgress {
   phase: 'prepare' | 'blocking' | 'scoring' | 'training' | 'clustering' | 'saving'
@@ -95,7 +95,7 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   progress({ phase: 'scoring', done: 0, total: cand.a.length })
   const { levels } = await computeLevelsParallel(p, cand.a, cand.b, opts.signal)
   progress({ phase: 'training', done: 0, total: 1 })
-  const model = previous ?? train(p, cand.a, cand.b, levels, constraints)
+  const model = previous ?? trainModel(p, levels, cand.a.length, constraints)
   const comparisons = cand.a.length + (previous ? 0 : model.trainedOn.randomPairs)
   const thresholds = getThresholds(ws)
   const pairs = band(p, cand.a, cand.b, levels, model, thresholds, sharedInboxes(p))
@@ -181,32 +181,6 @@ function countReasons(refused: Array<{ reason: string }>): Record<string, number
   return out
 }
 
-/** Trains the model: priors → u from random pairs → m and λ by EM, with human decisions as labelled pairs. */
-function train(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, constraints: ReturnType<typeof loadConstraints>): Model {
-  const model = priorModel(initialLambda(p.n))
-  const randomCounts = estimateU(p, model)
-  const labelled = [...constraints.mustLink.map((x) => [x, 1] as const), ...constraints.cannotLink.map((x) => [x, 0] as const)]
-    .map(([[x, y], label]) => ({ i: p.indexOf.get(x), j: p.indexOf.get(y), label }))
-    .filter((l): l is { i: number; j: number; label: 0 | 1 } => l.i !== undefined && l.j !== undefined)
-  const la = Int32Array.from([...a, ...labelled.map((l) => l.i)])
-  const lb = Int32Array.from([...b, ...labelled.map((l) => l.j)])
-  const all = labelled.length > 0 ? computeLevels(p, la.subarray(a.length), lb.subarray(b.length)) : new Uint8Array(0)
-  const merged = new Uint8Array(levels.length + all.length)
-  merged.set(levels)
-  merged.set(all, levels.length)
-  const labels = new Int8Array(a.length + labelled.length).fill(-1)
-  labelled.forEach((l, k) => (labels[a.length + k] = l.label))
-  const patterns = toPatterns(merged, a.length + labelled.length, labels)
-  const allPairs = (p.n * (p.n - 1)) / 2
-  fitM(model, patterns, allPairs)
-  // Take the matches out of the random sample, then refit m against the corrected u.
-  correctU(model, randomCounts)
-  fitM(model, patterns, allPairs)
-  model.trainedOn.candidatePairs = a.length
-  model.trainedOn.labelledPairs = labelled.length
-  return model
-}
-
 /**
  * Weights, probabilities and bands. Deterministic evidence is strong but not blind: a shared email with
  * conflicting first names (a family inbox) goes to review (whatever its score: a human should see it), never
@@ -223,8 +197,10 @@ function band(p: Prepared, a: Int32Array, b: Int32Array, levels: Uint8Array, mod
     const off = k * K
     const sharedEmail = levels[off + C.Email] === 1 || levels[off + C.Email] === 2
     if (sharedEmail && levels[off + C.First] === 4 && levels[off + C.Dob] !== 1) bnd = 1
-    // A known family inbox links a nameless record to nobody in particular: a human decides.
-    if (bnd === 2 && sharedEmail && levels[off + C.First] === 0 && inboxes.has(p.emailMatch[a[k]!]!)) bnd = 1
+    // A known family inbox, or one named like a household (thewatson@, smithhome@), links a nameless record to
+    // nobody in particular: a human decides.
+    if (bnd === 2 && (sharedEmail || levels[off + C.Email] === 3) && levels[off + C.First] === 0 &&
+      (inboxes.has(p.emailMatch[a[k]!]!) || familyMailboxShape(p.emailLocal[a[k]!]!))) bnd = 1
     bands[k] = bnd
   }
   return { a, b, levels, weight, probability, band: bands }

@@ -1,6 +1,7 @@
-import { C as Cmp, comparisons, K as Kc, levelOffsets as offsets } from './comparisons'
+import { C as Cmp, comparisons, K as Kc, levelCounts, levelOffsets as offsets } from './comparisons'
 import { pairLevels } from './compare'
 import { householdAdjustment, matchWeights, type Model, patternWeight, priorWeight, type Weights } from './model'
+import { PatternTable } from './pattern-table'
 import type { Prepared } from './prepare'
 
 // Local copies for the per-pair loops (an imported binding is a getter once transpiled to CommonJS).
@@ -42,14 +43,76 @@ export function computeLevels(p: Prepared, a: Int32Array, b: Int32Array, signal?
   return levels
 }
 
-/** Match weights (log2 odds) of pairs whose levels are known: prior + levels + household rule + term frequencies. */
+/** Levels pack into a whole number (3 bits each) below 2^53 while every comparison has at most 8 levels. */
+const PACKABLE = K <= 16 && levelCounts.every((c) => c <= 8)
+
+/**
+ * Match weights (log2 odds) of pairs whose levels are known: prior + levels + household rule + term frequencies.
+ * The level part is worked out once per distinct pattern (a few thousand among millions of pairs) and the
+ * term-frequency part once per name.
+ */
 export function weighPairs(p: Prepared, a: Int32Array, levels: Uint8Array, model: Model): Float64Array {
   const n = a.length
   const weight = new Float64Array(n)
   const w = matchWeights(model)
   const pw = priorWeight(model)
-  for (let t = 0; t < n; t++) weight[t] = pw + patternWeight(levels, t * K, w) + nameTf(p, a[t]!, levels, t * K, model)
+  if (!PACKABLE) {
+    for (let t = 0; t < n; t++) weight[t] = pw + patternWeight(levels, t * K, w) + nameTf(p, a[t]!, levels, t * K, model)
+    return weight
+  }
+  const table = new PatternTable()
+  let byPattern = new Float64Array(1024)
+  const tf = new NameTf(p, model)
+  for (let t = 0; t < n; t++) {
+    const off = t * K
+    let key = 0
+    for (let k = 0; k < K; k++) key = key * 8 + levels[off + k]!
+    const x = table.numberOf(key)
+    if (x === table.size - 1) {
+      if (x === byPattern.length) {
+        const grown = new Float64Array(x * 2)
+        grown.set(byPattern)
+        byPattern = grown
+      }
+      byPattern[x] = pw + patternWeight(levels, off, w)
+    }
+    let adj = 0
+    const i = a[t]!
+    if (levels[off + C.First] === 1) adj += tf.first(i)
+    if (levels[off + C.Last] === 1) adj += tf.last(i)
+    weight[t] = byPattern[x]! + adj
+  }
   return weight
+}
+
+/** nameTf's two terms per name code, each worked out on first use. */
+class NameTf {
+  private readonly firstOf: Float64Array
+  private readonly lastOf: Float64Array
+  private readonly uFirst: number
+  private readonly uLast: number
+  constructor(private readonly p: Prepared, model: Model) {
+    let codes = 0
+    for (let i = 0; i < p.n; i++) codes = Math.max(codes, p.fnCode[i]! + 1, p.lnCode[i]! + 1)
+    this.firstOf = new Float64Array(codes).fill(NaN)
+    this.lastOf = new Float64Array(codes).fill(NaN)
+    this.uFirst = model.u[levelOffsets[C.First]! + 1]!
+    this.uLast = model.u[levelOffsets[C.Last]! + 1]!
+  }
+
+  first(i: number): number {
+    const c = this.p.fnCode[i]!
+    let v = this.firstOf[c]!
+    if (Number.isNaN(v)) v = this.firstOf[c] = tfAdjustment(this.p.fnFreq.get(this.p.fn[i]!) ?? 0, this.p.fnTotal, this.uFirst)
+    return v
+  }
+
+  last(i: number): number {
+    const c = this.p.lnCode[i]!
+    let v = this.lastOf[c]!
+    if (Number.isNaN(v)) v = this.lastOf[c] = tfAdjustment(this.p.lnFreq.get(this.p.ln[i]!) ?? 0, this.p.lnTotal, this.uLast)
+    return v
+  }
 }
 
 function nameTf(p: Prepared, i: number, levels: Uint8Array, off: number, model: Model): number {

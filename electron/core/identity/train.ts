@@ -1,7 +1,15 @@
-import { C, comparisons, K, levelCounts, levelOffsets, totalLevels } from './comparisons'
+import { C as Cmp, comparisons, K as Kc, levelCounts as counts0, levelOffsets as offsets0, totalLevels } from './comparisons'
+import { computeLevels } from './score'
 import { pairLevels } from './compare'
-import { matchWeights, type Model, patternWeight, priorWeight } from './model'
+import { matchWeights, type Model, patternWeight, priorModel, priorWeight } from './model'
+import { PatternTable } from './pattern-table'
 import type { Prepared } from './prepare'
+
+// Local copies for the per-pair loops (an imported binding is a getter once transpiled to CommonJS).
+const C = { ...Cmp }
+const K = Kc
+const levelCounts = Int32Array.from(counts0)
+const levelOffsets = Int32Array.from(offsets0)
 
 /**
  * Training without labels: u from random record pairs, m (and λ) by expectation-maximisation over the
@@ -98,7 +106,7 @@ export interface Patterns {
 const PACKABLE = K <= 16 && levelCounts.every((c) => c <= 8)
 
 /** A pattern's key: a number built from its label and levels where they pack into 53 bits, else a string. */
-function numberKey(levels: Uint8Array, off: number, label: number): number {
+export function numberKey(levels: Uint8Array, off: number, label: number): number {
   let key = label + 1
   for (let k = 0; k < K; k++) key = key * 8 + levels[off + k]!
   return key
@@ -115,18 +123,21 @@ function stringKey(levels: Uint8Array, off: number, label: number): string {
  * of the training time); `packed: false` forces string keys (the same patterns; a test compares the two).
  */
 export function toPatterns(levels: Uint8Array, pairs: number, labels?: Int8Array, packed = PACKABLE): Patterns {
-  const keyOf: (levels: Uint8Array, off: number, label: number) => number | string = packed ? numberKey : stringKey
-  const index = new Map<number | string, number>()
+  const table = new PatternTable()
+  const index = new Map<string, number>()
   const first: number[] = []
   const counts: number[] = []
   const lab: number[] = []
   for (let i = 0; i < pairs; i++) {
     const label = labels ? labels[i]! : -1
-    const key = keyOf(levels, i * K, label)
-    let at = index.get(key)
-    if (at === undefined) {
-      at = first.length
-      index.set(key, at)
+    let at: number
+    if (packed) at = table.numberOf(numberKey(levels, i * K, label))
+    else {
+      const key = stringKey(levels, i * K, label)
+      at = index.get(key) ?? index.size
+      if (at === index.size) index.set(key, at)
+    }
+    if (at === first.length) {
       first.push(i)
       counts.push(0)
       lab.push(label)
@@ -136,6 +147,59 @@ export function toPatterns(levels: Uint8Array, pairs: number, labels?: Int8Array
   const out = new Uint8Array(first.length * K)
   first.forEach((i, x) => out.set(levels.subarray(i * K, i * K + K), x * K))
   return { levels: out, count: Float64Array.from(counts), label: Int8Array.from(lab), size: first.length }
+}
+
+/** Two pattern sets that share no pattern (unlabelled candidates and labelled pairs) as one, `a`'s first. */
+function joinPatterns(a: Patterns, b: Patterns): Patterns {
+  if (b.size === 0) return a
+  const levels = new Uint8Array((a.size + b.size) * K)
+  levels.set(a.levels.subarray(0, a.size * K))
+  levels.set(b.levels.subarray(0, b.size * K), a.size * K)
+  const count = new Float64Array(a.size + b.size)
+  count.set(a.count)
+  count.set(b.count, a.size)
+  const label = new Int8Array(a.size + b.size)
+  label.set(a.label)
+  label.set(b.label, a.size)
+  return { levels, count, label, size: a.size + b.size }
+}
+
+/** Human decisions as record id pairs: approved (must-link) and rejected (cannot-link). */
+export interface Decisions {
+  mustLink: ReadonlyArray<readonly [number, number]>
+  cannotLink: ReadonlyArray<readonly [number, number]>
+}
+
+/**
+ * Trains a model: priors → u from random pairs → m and λ by EM over the candidate pairs' level patterns, with
+ * human decisions between loaded records as labelled pairs. Reads `levels` (K per candidate pair, `pairs` of
+ * them) without copying them. Throws nothing.
+ */
+export function trainModel(p: Prepared, levels: Uint8Array, pairs: number, decided: Decisions): Model {
+  const model = priorModel(initialLambda(p.n))
+  const randomCounts = estimateU(p, model)
+  const la: number[] = []
+  const lb: number[] = []
+  const lab: number[] = []
+  for (const [list, label] of [[decided.mustLink, 1], [decided.cannotLink, 0]] as const) {
+    for (const [x, y] of list) {
+      const [i, j] = [p.indexOf.get(x), p.indexOf.get(y)]
+      if (i === undefined || j === undefined) continue
+      la.push(i)
+      lb.push(j)
+      lab.push(label)
+    }
+  }
+  const labelledLevels = computeLevels(p, Int32Array.from(la), Int32Array.from(lb))
+  const patterns = joinPatterns(toPatterns(levels, pairs), toPatterns(labelledLevels, lab.length, Int8Array.from(lab)))
+  const allPairs = (p.n * (p.n - 1)) / 2
+  fitM(model, patterns, allPairs)
+  // Take the matches out of the random sample, then refit m against the corrected u.
+  correctU(model, randomCounts)
+  fitM(model, patterns, allPairs)
+  model.trainedOn.candidatePairs = pairs
+  model.trainedOn.labelledPairs = lab.length
+  return model
 }
 
 /**
