@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  addressLevel, birthYearInEmail, companyLevel, dateLevel, emailLevel, employerDomain, externalIdLevel, firstNameLevel, householdMailbox,
+  addressLevel, birthYearInEmail, companyLevel, dateLevel, emailLevel, employerDomain, externalIdLevel, familyMailboxShape, firstNameLevel, householdMailbox,
   lastNameLevel, type LevelFields,
   nameDerivedLocal, nameIsLocalPart, namesSwapped, pairLevels, phoneLevel,
 } from './compare'
@@ -161,4 +161,11 @@ describe('pairLevels: names and mailboxes that are not what they seem', () => {
     expect([work[C.Dob], work[C.Company]]).toEqual([0, 1])
     expect(levelsOf(tom, { ...tom, dob: '19790101' })[C.Dob]).toBe(3)
   })
+})
+
+describe('familyMailboxShape (no surname to compare with)', () => {
+  it.each([
+    ['thewatson', true], ['smithhome', true], ['thescottfamily', true], ['johnsonfamily99', true], ['thejohnsonhome93', true],
+    ['barbaramiller', false], ['lindal52', false], ['the', false], ['home', false], ['theodore.smith', false], ['mhome', false], ['theresa1980', false], ['thelmajones', false], ['theo', false],
+  ])('%s: %s', (local, yes) => expect(familyMailboxShape(local)).toBe(yes))
 })

@@ -149,6 +149,18 @@ export function householdMailbox(local: string, surname: string): boolean {
   return core === s || `${core}s` === s || `${core}es` === s || l === `the${s}`
 }
 
+/** A mailbox named like a household whoever reads it: thewatson, smithhome, thescottfamily, johnsonfamily99. */
+const FAMILY_MAILBOX_SHAPE = /^(?:the(?!o|resa|lma)[a-z]{3,}|[a-z]{3,}(?:family|fam|home|house|household))\d*$/
+
+/**
+ * True when an email local part is shaped like a family's mailbox without knowing any surname: "the" and a
+ * word (not Theresa, Thelma, Theodore), or a word and a household word, digits allowed at the end. For records with no name to compare
+ * against `householdMailbox`: a nameless signup at thesmiths@ could be any member of the household.
+ */
+export function familyMailboxShape(local: string): boolean {
+  return FAMILY_MAILBOX_SHAPE.test(local)
+}
+
 const NOT_DIGITS = /\D+/g
 const HAS_DIGIT = /\d/
 
