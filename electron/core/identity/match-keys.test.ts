@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { keyHash, keyOrder } from './match-keys'
+import { seedSynthetic } from '../../../test/helpers/synthetic-records'
+import { tempWorkspace } from '../../../test/helpers/temp-workspace'
+import { keyHash, keyOrder, keyTable, recordKeyHashes } from './match-keys'
+import { prepareRecords } from './prepare'
+import { resolve } from './resolve'
 
 describe('keyHash', () => {
   it('is a stable non-negative safe integer that depends on the key as well as the value', () => {
@@ -37,5 +41,65 @@ describe('keyOrder', () => {
     const order = [...keyOrder({ hash, rec, start: new Uint32Array(0) })]
     const expected = Array.from({ length: rows }, (_v, r) => r).sort((x, y) => hash[x]! - hash[y]! || rec[x]! - rec[y]!)
     expect(order.map((r) => [hash[r], rec[r]])).toEqual(expected.map((r) => [hash[r], rec[r]]))
+  })
+})
+
+describe('keyTable', () => {
+  it('holds each flagged record its distinct key hashes, as recordKeyHashes lists them, and nothing for the others', () => {
+    const t = tempWorkspace()
+    try {
+      seedSynthetic(t.ws, 300, 3)
+      const p = prepareRecords(t.ws.sqlite)
+      const which = Uint8Array.from({ length: p.n }, (_v, i) => (i % 3 === 0 ? 0 : 1))
+      for (const flags of [undefined, which]) {
+        const table = keyTable(p, flags)
+        for (let i = 0; i < p.n; i++) {
+          const rows = [...table.hash.subarray(table.start[i]!, table.start[i + 1]!)]
+          expect(rows).toEqual(flags && !flags[i] ? [] : recordKeyHashes(p, i).map((k) => k.hash))
+          expect([...table.rec.subarray(table.start[i]!, table.start[i + 1]!)].every((r) => r === i)).toBe(true)
+        }
+        expect(table.hash.length).toBe(table.start[p.n])
+      }
+    } finally {
+      t.dispose()
+    }
+  })
+})
+
+describe('the recent region of match_keys', () => {
+  // Two small incremental runs (the second's records pair with the first's, found in the recent region), then a
+  // large one that folds the region into the base. `whole`: stored keys dropped before each, so every run loads
+  // the whole workspace and rewrites the keys, the reference an incremental run must match.
+  async function scenario(whole: boolean): Promise<unknown[]> {
+    const t = tempWorkspace()
+    try {
+      const db = t.ws.sqlite
+      const logical = (): unknown => db.prepare('SELECT CASE WHEN key < 0 THEN -1 - key ELSE key END AS k, record_id FROM match_keys ORDER BY k, record_id').raw().all()
+      const recent = (): number => db.prepare('SELECT count(*) FROM match_keys WHERE key < 0').pluck().get() as number
+      seedSynthetic(t.ws, 300, 7)
+      await resolve(t.ws, { full: true })
+      const out: unknown[] = [recent()]
+      for (const [count, seed] of [[10, 8], [10, 9], [300, 10]] as const) {
+        seedSynthetic(t.ws, count, seed, 0)
+        if (whole) db.exec('UPDATE match_scored SET keys = NULL')
+        const r = await resolve(t.ws)
+        out.push([r.newRecords, r.merged, r.queued, r.candidatePairs, db.prepare('SELECT id, profile_id FROM records ORDER BY id').raw().all()])
+        if (!whole) out.push(recent() > 0)
+      }
+      // The whole-workspace runs rewrite every entry in the base: what a rebuild writes.
+      out.push(logical())
+      return out
+    } finally {
+      t.dispose()
+    }
+  }
+
+  it('decides as whole-workspace runs do, and holds the entries a rebuild would', async () => {
+    const fast = await scenario(false)
+    const whole = await scenario(true)
+    // No recent entries after a full run; the small runs leave some, the large one folds them.
+    expect([fast[0], fast[2], fast[4], fast[6]]).toEqual([0, true, true, false])
+    expect(fast.filter((_v, k) => ![2, 4, 6].includes(k))).toEqual(whole)
+    expect((fast[3] as number[])[1]).toBeGreaterThan(0)
   })
 })
