@@ -12,6 +12,12 @@ export interface ComparisonSpec {
   readonly mPrior: readonly number[]
   /** Prior u-probabilities of levels 1.. (blended with the estimate from random pairs). */
   readonly uPrior: readonly number[]
+  /**
+   * Levels (1-based) weighed 0 whatever EM fits: evidence neither for nor against, by design. EM learns m from
+   * candidate pairs, and when the true pairs it sees at a level are mostly those some other comparison already
+   * found, it misjudges how often one person shows that level.
+   */
+  readonly neutral?: readonly number[]
 }
 
 export const comparisons: readonly ComparisonSpec[] = [
@@ -29,8 +35,11 @@ export const comparisons: readonly ComparisonSpec[] = [
   // between a CRM and a shop: its own level, so EM weighs it apart from two unrelated addresses.
   // A shared mailbox named after the family (thesmiths@, garciahome@) is household evidence, not personal:
   // its own level too, and the household rule treats it like a shared address or landline.
+  // A work address and a personal one say nothing either way: a person with a job has both, two people have
+  // them at the same rate. EM put the level at -1.65 bits on the generator's 20k set, where pairs there with
+  // the same name were true 2-4 times as often as their weight said (at -2 bits: 58% true, not 20%).
   { name: 'email', levels: ['exact', 'same after gmail folding', 'same household mailbox', 'local part close', 'work and personal addresses', 'different'],
-    mPrior: [0.75, 0.05, 0.02, 0.05, 0.08, 0.05], uPrior: [0.0001, 0.0001, 0.0001, 0.001, 0.3, 0.6987] },
+    mPrior: [0.75, 0.05, 0.02, 0.05, 0.08, 0.05], uPrior: [0.0001, 0.0001, 0.0001, 0.001, 0.3, 0.6987], neutral: [5] },
   { name: 'phone', levels: ['exact', 'same last 7 digits', 'different'],
     mPrior: [0.75, 0.05, 0.2], uPrior: [0.0002, 0.0008, 0.999] },
   { name: 'company', levels: ['same', 'overlapping', 'different'],

@@ -33,3 +33,17 @@ describe('household rule', () => {
     expect(householdAdjustment(twinsOrTypo, 0, w)).toBe(0)
   })
 })
+
+describe('matchWeights', () => {
+  it('weighs a neutral level 0 whatever the fitted m and u, and other levels log2(m/u)', () => {
+    const model = priorModel()
+    const email = levelOffsets[C.Email]!
+    model.m[email + 5] = 0.01
+    model.u[email + 5] = 0.3
+    model.m[email + 6] = 0.01
+    model.u[email + 6] = 0.5
+    const weights = matchWeights(model)
+    expect(weights[email + 5]).toBe(0)
+    expect(weights[email + 6]).toBeCloseTo(Math.log2(0.01 / 0.5), 9)
+  })
+})
