@@ -1,19 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { K } from './comparisons'
-import { type LevelFields, pairLevels } from './compare'
+import { decodeFields, fillChunks, type ScoreJob } from './score-chunks'
 
 /**
- * A scoring worker: computes the comparison levels of its share of the candidate pairs and sends them back
- * (the buffer is transferred, not copied). Started by parallel-levels.ts.
+ * A scoring worker: claims chunks of the candidate pairs from the counter it shares with the main thread and
+ * writes their comparison levels into the shared buffer, then says 'done'. Started by parallel-levels.ts.
  */
-interface Job {
-  fields: Omit<LevelFields, 'nameMemo'>
-  a: Int32Array
-  b: Int32Array
-}
-
-const job = workerData as Job
-const fields: LevelFields = { ...job.fields, nameMemo: new Map() }
-const levels = new Uint8Array(job.a.length * K)
-for (let t = 0; t < job.a.length; t++) pairLevels(fields, job.a[t]!, job.b[t]!, levels, t * K)
-parentPort?.postMessage(levels, [levels.buffer])
+const { job } = workerData as { job: ScoreJob }
+fillChunks(decodeFields(job.fields), job)
+parentPort?.postMessage('done')
