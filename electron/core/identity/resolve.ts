@@ -222,7 +222,10 @@ export function withinSourceDuplicates(pairs: number, levels: Uint8Array): Uint8
     const last = levels[off + C.Last]!
     // Birth dates a year apart or different disqualify; the other's birth year in the email (level 4) agrees.
     const dob = levels[off + C.Dob]!
-    if (first > 2 || last > 2 || dob === 3 || dob === 5) continue
+    // The same first name and mailbox under another surname is a married name: a family inbox's members never
+    // share a first name.
+    const marriedName = first === 1 && last === 4 && (levels[off + C.Email] === 1 || levels[off + C.Email] === 2)
+    if (first > 2 || (last > 2 && !marriedName) || dob === 3 || dob === 5) continue
     const namesAgree = first !== 0 && last !== 0
     const email = levels[off + C.Email]!
     const address = levels[off + C.Address]!

@@ -21,5 +21,9 @@ describe('withinSourceDuplicates', () => {
     ['a household: first names differ at one address and landline', pair({ First: 4, Last: 1, Address: 1, Phone: 1 }), 0],
     ['nameless row at the same mailbox', pair({ Email: 1 }), 1],
     ['names only', pair({ First: 1, Last: 1 }), 0],
+    // Brittany White and Brittany Taylor at brittany1981@: one woman before and after marrying.
+    ['same first name and mailbox, another surname', pair({ First: 1, Last: 4, Email: 1 }), 1],
+    ['a nickname and mailbox, another surname', pair({ First: 2, Last: 4, Email: 1 }), 0],
+    ['same first name, another surname and mailbox', pair({ First: 1, Last: 4, Email: 6 }), 0],
   ])('%s → %i', (_what, levels, want) => expect(withinSourceDuplicates(1, levels)[0]).toBe(want))
 })
