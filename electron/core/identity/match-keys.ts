@@ -59,15 +59,18 @@ export function recordKeyHashes(p: Prepared, i: number, maxBlock = 100): Array<{
  */
 function writeRecordHashes(p: Prepared, i: number, out: Float64Array, at: number): number {
   let end = at
-  const add = (h: number): void => {
-    for (let x = at; x < end; x++) if (out[x] === h) return
-    out[end++] = h
+  const ext = p.extIds[i]!
+  for (let k = 0; k < blockingKeys.length + ext.length; k++) {
+    let h: number
+    if (k < blockingKeys.length) {
+      const v = blockingKeys[k]!.key(p, i)
+      if (v === '') continue
+      h = keyHash(k, v)
+    } else h = keyHash(EXTERNAL_ID_KEY, ext[k - blockingKeys.length]!)
+    let seen = false
+    for (let x = at; x < end && !seen; x++) seen = out[x] === h
+    if (!seen) out[end++] = h
   }
-  for (let k = 0; k < blockingKeys.length; k++) {
-    const v = blockingKeys[k]!.key(p, i)
-    if (v !== '') add(keyHash(k, v))
-  }
-  for (const id of p.extIds[i]!) add(keyHash(EXTERNAL_ID_KEY, id))
   return end
 }
 
@@ -112,15 +115,18 @@ export function keyTable(p: Prepared, which?: Uint8Array): KeyTable {
   return { hash: hash.slice(0, len), rec, start }
 }
 
-/** What match_scored.keys holds for record i: its key hashes then its two name hashes (Float64Array bytes). */
-export function keysBlob(p: Prepared, i: number, table?: KeyTable): Buffer {
-  const keys = table ? table.hash.subarray(table.start[i]!, table.start[i + 1]!) : Float64Array.from(recordKeyHashes(p, i), (k) => k.hash)
-  const arr = new Float64Array(keys.length + 2)
-  arr.set(keys)
+/**
+ * Writes what match_scored.keys holds for record i (Float64Array bytes: its rows of `table`, then its first
+ * and last name hashes, 0 for none) to `out` from `at`; returns the new end. Lets a batch of blobs be views
+ * of one buffer, with nothing allocated per record.
+ */
+export function writeKeysBlob(p: Prepared, i: number, table: KeyTable, out: Float64Array, at: number): number {
+  let end = at
+  for (let r = table.start[i]!; r < table.start[i + 1]!; r++) out[end++] = table.hash[r]!
   const [f, l] = nameHashes(p, i)
-  arr[keys.length] = f
-  arr[keys.length + 1] = l
-  return Buffer.from(arr.buffer)
+  out[end++] = f
+  out[end++] = l
+  return end
 }
 
 function fromBlob(blob: Buffer): { keys: Float64Array; first: number; last: number } {

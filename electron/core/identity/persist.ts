@@ -7,7 +7,7 @@ import { CompactEvidence } from './compact-evidence'
 import { matchWeights, type Model, type Weights } from './model'
 import { pairEvidence } from './score'
 import type { Prepared } from './prepare'
-import { type KeyTable, keysBlob } from './match-keys'
+import { keyTable, writeKeysBlob } from './match-keys'
 
 /**
  * Writing a run's outcome. The caller owns the transaction (resolve wraps all of this in one, so a failed
@@ -41,6 +41,8 @@ const BAND_NAMES = ['non', 'review', 'auto'] as const
 
 /** Rows per multi-row INSERT: one statement per row was the largest cost of saving a big run. */
 const BATCH_ROWS = 100
+/** Values bound per pair row (the run id and time are bound once per statement). */
+const PAIR_PARAMS = 6
 const UPSERT_TAIL = `ON CONFLICT (record_a, record_b) DO UPDATE SET weight = excluded.weight, probability = excluded.probability,
   band = excluded.band, evidence = excluded.evidence, run_id = excluded.run_id, created_at = excluded.created_at`
 
@@ -62,8 +64,8 @@ export function storePairs(db: SqliteDatabase, p: Prepared, pairs: RunPairs, mod
   const rebuildIndexes = deferIndexes(db, { match_pairs: ['match_pairs_b', 'match_pairs_band'] }, () => order.length > held)
   // Two streams, both in storage order: pairs that may be queued come back with their ids (RETURNING names
   // the records, as rows come back in no promised order); most stored pairs need no id back.
-  const plain = new PairWriter(db, false)
-  const wanted = new PairWriter(db, true, (rows) => {
+  const plain = new PairWriter(db, runId, at, false)
+  const wanted = new PairWriter(db, runId, at, true, (rows) => {
     for (const [id, a, b] of rows) ids.set(wanted.pending.get(`${a}:${b}`)!, id)
     wanted.pending.clear()
   })
@@ -74,7 +76,7 @@ export function storePairs(db: SqliteDatabase, p: Prepared, pairs: RunPairs, mod
     const want = wantIds.has(t)
     const evidence = want ? fullEvidence(p, i, j, model, w, lv) : compact.of(lv, pairs.weight[t]!)
     if (want) wanted.pending.set(`${p.id[i]}:${p.id[j]}`, t)
-    ;(want ? wanted : plain).add(p.id[i]!, p.id[j]!, pairs.weight[t]!, pairs.probability[t]!, BAND_NAMES[pairs.band[t]!]!, evidence, runId, at)
+    ;(want ? wanted : plain).add(p.id[i]!, p.id[j]!, pairs.weight[t]!, pairs.probability[t]!, BAND_NAMES[pairs.band[t]!]!, evidence)
   }
   plain.finish()
   wanted.finish()
@@ -87,23 +89,28 @@ function fullEvidence(p: Prepared, i: number, j: number, model: Model, w: Weight
   return JSON.stringify({ prior: ev.prior, comparisons: ev.items })
 }
 
-/** Upserts match_pairs rows BATCH_ROWS to a statement; with `returning`, hands each statement's [id, record_a, record_b] to `back`. */
+/**
+ * Upserts match_pairs rows BATCH_ROWS to a statement; with `returning`, hands each statement's [id, record_a,
+ * record_b] to `back`. The run id and time, the same in every row, are bound once a statement (@run, @at).
+ */
 class PairWriter {
   /** For the caller: "record_a:record_b" → pair index of the rows added since the last statement. */
   readonly pending = new Map<string, number>()
   private readonly args: unknown[] = []
   private readonly tail: string
+  private readonly shared: { run: number; at: string }
   /** The full-batch statement, prepared once (a last, shorter batch is prepared on its own). */
   private full: Statement | undefined
 
-  constructor(private readonly db: SqliteDatabase, private readonly returning: boolean,
+  constructor(private readonly db: SqliteDatabase, runId: number, at: string, private readonly returning: boolean,
     private readonly back: (rows: Array<[number, number, number]>) => void = () => {}) {
     this.tail = `${UPSERT_TAIL}${returning ? ' RETURNING id, record_a, record_b' : ''}`
+    this.shared = { run: runId, at }
   }
 
-  add(...row: [number, number, number, number, string, string, number, string]): void {
-    for (const v of row) this.args.push(v)
-    if (this.args.length === BATCH_ROWS * 8) this.flush()
+  add(a: number, b: number, weight: number, probability: number, band: string, evidence: string): void {
+    this.args.push(a, b, weight, probability, band, evidence)
+    if (this.args.length === BATCH_ROWS * PAIR_PARAMS) this.flush()
   }
 
   finish(): void {
@@ -111,12 +118,12 @@ class PairWriter {
   }
 
   private flush(): void {
-    const rows = this.args.length / 8
+    const rows = this.args.length / PAIR_PARAMS
     const sql = `INSERT INTO match_pairs (record_a, record_b, weight, probability, band, evidence, run_id, created_at) VALUES
-      ${new Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ${this.tail}`
+      ${new Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, @run, @at)').join(', ')} ${this.tail}`
     const st = rows === BATCH_ROWS ? (this.full ??= this.db.prepare(sql)) : this.db.prepare(sql)
-    if (this.returning) this.back(st.raw().all(...this.args) as Array<[number, number, number]>)
-    else st.run(...this.args)
+    if (this.returning) this.back(st.raw().all(...this.args, this.shared) as Array<[number, number, number]>)
+    else st.run(...this.args, this.shared)
     this.args.length = 0
   }
 }
@@ -210,21 +217,36 @@ export function queueReviews(db: SqliteDatabase, p: Prepared, pairs: RunPairs, c
 /**
  * Marks the flagged record versions as scored by this run, with their key hashes (see match-keys.ts; `table`:
  * the flagged records' key table when the caller has it), in 100-row statements: a full run marks them all.
+ * A batch's blobs are views of one reused buffer (bound as copies), not an array and a Buffer per record.
  */
-export function markScored(db: SqliteDatabase, p: Prepared, which: Uint8Array, runId: number, table?: KeyTable): void {
+export function markScored(db: SqliteDatabase, p: Prepared, which: Uint8Array, runId: number, table = keyTable(p, which)): void {
   const sql = (rows: number): string => `INSERT INTO match_scored (record_id, raw_row_id, run_id, keys) VALUES
-    ${new Array<string>(rows).fill('(?, ?, ?, ?)').join(', ')}
+    ${new Array<string>(rows).fill('(?, ?, @run, ?)').join(', ')}
     ON CONFLICT (record_id) DO UPDATE SET raw_row_id = excluded.raw_row_id, run_id = excluded.run_id, keys = excluded.keys`
   const batch = db.prepare(sql(BATCH_ROWS))
   const one = db.prepare(sql(1))
+  const run = { run: runId }
   const args: unknown[] = []
+  // Room for a full batch of records with every key (about 10 values a record).
+  let scratch = new Float64Array(BATCH_ROWS * 40)
+  let used = 0
+  const flush = (): void => {
+    if (args.length === BATCH_ROWS * 3) batch.run(...args, run)
+    else for (let k = 0; k < args.length; k += 3) one.run(args[k], args[k + 1], args[k + 2], run)
+    args.length = 0
+    used = 0
+  }
   for (let i = 0; i < p.n; i++) {
     if (!which[i]) continue
-    args.push(p.id[i]!, p.rawRow[i]!, runId, keysBlob(p, i, table))
-    if (args.length === BATCH_ROWS * 4) {
-      batch.run(...args)
-      args.length = 0
+    const need = table.start[i + 1]! - table.start[i]! + 2
+    if (used + need > scratch.length) {
+      flush()
+      if (need > scratch.length) scratch = new Float64Array(need)
     }
+    const end = writeKeysBlob(p, i, table, scratch, used)
+    args.push(p.id[i]!, p.rawRow[i]!, Buffer.from(scratch.buffer, used * 8, (end - used) * 8))
+    used = end
+    if (args.length === BATCH_ROWS * 3) flush()
   }
-  for (let k = 0; k < args.length; k += 4) one.run(args[k], args[k + 1], args[k + 2], args[k + 3])
+  flush()
 }
