@@ -22,9 +22,7 @@ export interface Prepared {
   /** Memo of name comparison levels by code pair (bounded; see compare.ts). */
   readonly nameMemo: Map<number, number>
   readonly fnMeta: string[]
-  readonly fnMeta2: string[]
   readonly lnMeta: string[]
-  readonly lnMeta2: string[]
   readonly dob: string[]
   readonly houseNo: string[]
   readonly street: string[][]
@@ -135,7 +133,7 @@ function emptyPrepared(n: number): Prepared {
   return {
     n, id, profile: new Float64Array(n), source: new Int32Array(n), rawRow: new Float64Array(n),
     sourceKey: new Array<string | null>(n).fill(null),
-    fn: strings(), ln: strings(), fnCode: new Int32Array(n), lnCode: new Int32Array(n), nameMemo: new Map(), fnMeta: strings(), fnMeta2: strings(), lnMeta: strings(), lnMeta2: strings(), dob: strings(),
+    fn: strings(), ln: strings(), fnCode: new Int32Array(n), lnCode: new Int32Array(n), nameMemo: new Map(), fnMeta: strings(), lnMeta: strings(), dob: strings(),
     houseNo: strings(), street: new Array<string[]>(n).fill(NONE), streetText: strings(), postcode: strings(), city: strings(),
     email: strings(), emailMatch: strings(), emailLocal: strings(), emailDomain: strings(), phone: strings(), phone7: strings(),
     company: new Array<string[]>(n).fill(NONE), extIds: new Array<string[]>(n).fill(NONE),
@@ -229,9 +227,7 @@ function fillRecord(p: Prepared, i: number, r: RecordRow, memo: Memos): void {
   p.fn[i] = fn === first[0] ? first[0] : fn
   p.ln[i] = ln === last[0] ? last[0] : ln
   p.fnMeta[i] = first[1]
-  p.fnMeta2[i] = first[2]
   p.lnMeta[i] = last[1]
-  p.lnMeta2[i] = last[2]
   const dob = r[R.Dob]
   p.dob[i] = dob ? memoised(memo.dates, dob, (v) => v.replace(DIGITS, '').slice(0, 8)) : ''
   fillPlace(p, i, r, memo)
