@@ -76,4 +76,39 @@ describe('membership', () => {
     expect(snapshot(true)).toEqual(one)
     expect(snapshot(true, true)).toEqual(one)
   })
+
+  it('a MergeBatch of hundreds of moves writes the history rows mergeProfiles writes, causes mixed within a batch', () => {
+    const snapshot = (batch: boolean): unknown => {
+      const w = tempWorkspace()
+      try {
+        const ids = seedRecords(w.ws, Array.from({ length: 320 }, (_v, i) => ({ email: `q${i}@x.com` })))
+        const db = w.ws.sqlite
+        db.exec("UPDATE records SET updated_at = 'seed'; UPDATE profiles SET updated_at = 'seed'; UPDATE membership_history SET at = 'seed'")
+        const of = (id: number): number => db.prepare('SELECT profile_id FROM records WHERE id = ?').pluck().get(id) as number
+        // Pairs, then pairs of pairs: 320 moves in 240 merges; two human decisions, so of the three 100-row batches
+        // the first and last mix causes and the middle one shares them.
+        const plan: Array<[number, number]> = []
+        for (let i = 0; i + 1 < 320; i += 2) plan.push([i, i + 1])
+        for (let i = 0; i + 2 < 320; i += 4) plan.push([i + 2, i])
+        db.transaction(() => {
+          const mb = new MergeBatch(db)
+          plan.forEach(([x, y], k) => {
+            const change = k === 5 || k === 190
+              ? { cause: 'review' as const, decisionId: k, actor: 'ana', reason: 'same person', at: '2026-01-02T00:00:00.000Z' }
+              : { cause: 'auto' as const, score: k / 1000, actor: 'resolver', at: '2026-01-01T00:00:00.000Z' }
+            if (batch) mb.merge(mb.profileOf(ids[x]!), mb.profileOf(ids[y]!), change)
+            else mergeProfiles(db, of(ids[x]!), of(ids[y]!), change)
+          })
+          mb.flush('2026-01-01T00:00:00.000Z')
+        })()
+        return db.prepare('SELECT id, record_id, from_profile, to_profile, cause, score, decision_id, actor, reason, at FROM membership_history ORDER BY id').all()
+      } finally {
+        w.dispose()
+      }
+    }
+    t = tempWorkspace()
+    const one = snapshot(false) as unknown[]
+    expect(one.length).toBeGreaterThan(320 + 300)
+    expect(snapshot(true)).toEqual(one)
+  })
 })
