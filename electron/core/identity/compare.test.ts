@@ -87,6 +87,9 @@ describe('emailLevel', () => {
     ['susan.jones@yahoo.com', 'susan.jones@icloud.com', 6], ['james1948@gmail.com', 'james1948@gmial.com', 4],
     // A bare name at an employer and at a provider is every namesake's address; with digits it is one person's.
     ['patricia.smith@gekkoco.com', 'patricia.smith@yahoo.com', 5], ['robert255@smith.net', 'robert255@gmail.com', 4],
+    // A name with a one- or two-digit counter is the counter every provider and employer hands out: two people.
+    ['mary.smith50@massivedynamic.com', 'mary.smith50@gmail.com', 5], ['jsmith7@acme.com', 'jsmith7@yahoo.com', 5],
+    ['mary.smith1962@acme.com', 'mary.smith1962@gmail.com', 4],
   ])('%s / %s → %i', (a, b, l) => expect(e(a, b)).toBe(l))
   it('gmail folding is its own level', () => expect(e('j.doe@gmail.com', 'jdoe@gmail.com', 'jdoe@gmail.com', 'jdoe@gmail.com')).toBe(2))
   it('knows name-derived local parts', () => {
