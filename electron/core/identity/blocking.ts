@@ -1,3 +1,4 @@
+import { FREE_MAIL } from './compare'
 import type { Prepared } from './prepare'
 
 /**
@@ -10,31 +11,69 @@ export interface BlockingKey {
   readonly name: string
   /** A tighter block-size cap for broad keys (a surname alone): they only help for rarer values. */
   readonly maxBlock?: number
+  /**
+   * Blocks above this size (and up to maxBlock) pair only records with a sparse one (no address, phone or
+   * birth date: a newsletter signup, a help-desk user), whose only evidence is the name: two full records that
+   * share a common name need a second field in common, which other keys block on.
+   */
+  readonly denseMaxBlock?: number
   /** The key value of record i, or '' when the record has none. */
   key(p: Prepared, i: number): string
 }
 
 const join = (...parts: string[]): string => (parts.some((x) => x === '') ? '' : parts.join('|'))
 
+/**
+ * The keys, chosen by test/eval/harness/blocking-coverage.ts against the generator's truth: at 300k records
+ * the accepted true pairs (review or auto band) only a name key finds are records with nothing but a name and
+ * an email (a newsletter signup against a customer), so the name keys carry the sparse rule and the broad
+ * address keys (initial + surname + city, first name + city, street + surname, surname + postcode) keep a
+ * small cap: no generator pair needs them in a larger block, and the small reference sets (FEBRL 4) still do.
+ * Caps are absolute, not relative to the workspace: a name shared by 50 records is as weak evidence at 1.3M
+ * records as at 300k (the prior odds fall as the pairs grow), so a larger block only adds pairs never accepted.
+ */
 export const blockingKeys: readonly BlockingKey[] = [
   { name: 'email', key: (p, i) => p.email[i]! },
   { name: 'email_folded', key: (p, i) => (p.emailMatch[i] !== p.email[i] ? p.emailMatch[i]! : '') },
   { name: 'phone', key: (p, i) => p.phone[i]! },
   { name: 'phone_last7', key: (p, i) => p.phone7[i]! },
-  { name: 'surname_phonetic_postcode', key: (p, i) => join(p.lnMeta[i]!, p.postcode[i]!) },
-  { name: 'initial_surname_city', key: (p, i) => join(p.fn[i]!.slice(0, 1), p.ln[i]!, p.city[i]!) },
   { name: 'dob_surname_phonetic', key: (p, i) => join(p.dob[i]!, p.lnMeta[i]!) },
   { name: 'dob_first_phonetic', key: (p, i) => join(p.dob[i]!, p.fnMeta[i]!) },
   { name: 'house_postcode', key: (p, i) => join(p.houseNo[i]!, p.postcode[i]!) },
-  { name: 'first_surname_phonetic', key: (p, i) => join(p.fnMeta[i]!, p.lnMeta[i]!), maxBlock: 50 },
-  { name: 'street_surname', key: (p, i) => join(p.streetText[i]!, p.lnMeta[i]!) },
+  { name: 'first_surname', key: (p, i) => join(p.fn[i]!, p.ln[i]!), maxBlock: 40, denseMaxBlock: 10 },
+  { name: 'name_domain', key: (p, i) => (FREE_MAIL.has(p.emailDomain[i]!) ? '' : join(p.fnMeta[i]!, p.lnMeta[i]!, p.emailDomain[i]!)), maxBlock: 50 },
+  { name: 'first_surname_phonetic', key: (p, i) => join(p.fnMeta[i]!, p.lnMeta[i]!), maxBlock: 8 },
   { name: 'dob', key: (p, i) => p.dob[i]!, maxBlock: 20 },
   { name: 'surname', key: (p, i) => p.ln[i]!, maxBlock: 20 },
   { name: 'first_phonetic_postcode', key: (p, i) => join(p.fnMeta[i]!, p.postcode[i]!) },
-  { name: 'first_phonetic_city', key: (p, i) => join(p.fnMeta[i]!, p.city[i]!) },
-  { name: 'email_local', key: (p, i) => (p.emailLocal[i]!.length >= 4 ? p.emailLocal[i]! : '') },
+  { name: 'email_local', key: (p, i) => (p.emailLocal[i]!.length >= 4 ? p.emailLocal[i]! : ''), maxBlock: 8 },
   { name: 'dob_year_first_initial_surname_initial', key: (p, i) => join(p.dob[i]!.slice(0, 4), p.fn[i]!.slice(0, 1), p.ln[i]!.slice(0, 1)), maxBlock: 30 },
+  { name: 'surname_phonetic_postcode', key: (p, i) => join(p.lnMeta[i]!, p.postcode[i]!), maxBlock: 8 },
+  { name: 'initial_surname_city', key: (p, i) => join(p.fn[i]!.slice(0, 1), p.ln[i]!, p.city[i]!), maxBlock: 8 },
+  { name: 'street_surname', key: (p, i) => join(p.streetText[i]!, p.lnMeta[i]!), maxBlock: 8 },
+  { name: 'first_phonetic_city', key: (p, i) => join(p.fnMeta[i]!, p.city[i]!), maxBlock: 8 },
 ]
+
+/**
+ * The key list's names and caps, in order. Stored keys (match-keys.ts) are hashed by key position, and an
+ * incremental run trusts that earlier runs scored every pair the keys make: both hold only for the blocking
+ * that wrote them, so a run whose latest run stored another shape must be a full one.
+ */
+export const blockingShape: string = [
+  ...blockingKeys.map((k) => `${k.name}:${k.maxBlock ?? ''}${k.denseMaxBlock === undefined ? '' : `/${k.denseMaxBlock}`}`), 'external_id',
+].join(';')
+
+/** The blocking shape a run stored with its model (match_runs.model JSON, field `blocking`); null when none or unreadable. */
+export function storedBlockingShape(modelJson: string | undefined): string | null {
+  if (modelJson === undefined) return null
+  try {
+    const v: unknown = JSON.parse(modelJson)
+    const shape = typeof v === 'object' && v !== null ? (v as Record<string, unknown>).blocking : undefined
+    return typeof shape === 'string' ? shape : null
+  } catch {
+    return null
+  }
+}
 
 /** Position of the external-id key (one block per "system:value"), after the keys above. */
 export const EXTERNAL_ID_KEY = blockingKeys.length
@@ -63,38 +102,52 @@ export interface BlockingOptions {
 
 /** Generates the union of candidate pairs over all keys (plus extIds, one key per system). */
 export function candidatePairs(p: Prepared, opts: BlockingOptions = {}): CandidatePairs {
-  const maxBlock = opts.maxBlock ?? 100
   const out = new PairBuffer(p.n)
   const pairsByKey: Record<string, number> = {}
   const skippedBlocks: Record<string, number> = {}
-  const keys: BlockingKey[] = [...blockingKeys, { name: 'external_id', key: () => '' }]
-  for (let kx = 0; kx < keys.length; kx++) {
-    const k = keys[kx]!
+  const push = (i: number, j: number): void => out.push(i, j)
+  for (let kx = 0; kx <= EXTERNAL_ID_KEY; kx++) {
     opts.signal?.throwIfAborted()
-    const blocks = new Map<string, number[]>()
-    for (let i = 0; i < p.n; i++) {
-      if (k.name === 'external_id') {
-        for (const id of p.extIds[i]!) addTo(blocks, id, i)
-        continue
-      }
-      const v = k.key(p, i)
-      if (v !== '') addTo(blocks, v, i)
-    }
-    let made = 0
-    let skipped = 0
-    for (const [value, members] of blocks) {
-      if (members.length < 2) continue
-      if (members.length > Math.min(maxBlock, k.maxBlock ?? maxBlock) || opts.oversized?.(kx, value) === true) {
-        skipped++
-        continue
-      }
-      made += emitBlock(members, out, opts.isNew)
-    }
-    pairsByKey[k.name] = made
-    skippedBlocks[k.name] = skipped
+    const { made, skipped } = forEachKeyPair(p, kx, opts, push)
+    pairsByKey[keyName(kx)] = made
+    skippedBlocks[keyName(kx)] = skipped
   }
   const { a, b } = out.unique()
   return { a, b, pairsByKey, skippedBlocks }
+}
+
+/** Name of the key at position `kx` (EXTERNAL_ID_KEY included). */
+export const keyName = (kx: number): string => (kx === EXTERNAL_ID_KEY ? 'external_id' : blockingKeys[kx]!.name)
+
+/**
+ * Calls `emit(i, j)` (i < j, possibly repeated across keys, never within one) for every pair key `kx` makes;
+ * returns how many it made and how many blocks it skipped over their cap. The analysis harness measures one
+ * key at a time through this; candidatePairs unions them.
+ */
+export function forEachKeyPair(p: Prepared, kx: number, opts: BlockingOptions, emit: (i: number, j: number) => void): { made: number; skipped: number } {
+  const maxBlock = opts.maxBlock ?? 100
+  const k = kx === EXTERNAL_ID_KEY ? undefined : blockingKeys[kx]!
+  const blocks = new Map<string, number[]>()
+  for (let i = 0; i < p.n; i++) {
+    if (!k) {
+      for (const id of p.extIds[i]!) addTo(blocks, id, i)
+      continue
+    }
+    const v = k.key(p, i)
+    if (v !== '') addTo(blocks, v, i)
+  }
+  let made = 0
+  let skipped = 0
+  const cap = Math.min(maxBlock, k?.maxBlock ?? maxBlock)
+  for (const [value, members] of blocks) {
+    if (members.length < 2) continue
+    if (members.length > cap || opts.oversized?.(kx, value) === true) {
+      skipped++
+      continue
+    }
+    made += members.length > (k?.denseMaxBlock ?? cap) ? emitSparseBlock(p, members, emit, opts.isNew) : emitBlock(members, emit, opts.isNew)
+  }
+  return { made, skipped }
 }
 
 function addTo(blocks: Map<string, number[]>, key: string, i: number): void {
@@ -103,7 +156,7 @@ function addTo(blocks: Map<string, number[]>, key: string, i: number): void {
   else blocks.set(key, [i])
 }
 
-function emitBlock(members: number[], out: PairBuffer, isNew: Uint8Array | undefined): number {
+function emitBlock(members: number[], emit: (i: number, j: number) => void, isNew: Uint8Array | undefined): number {
   let made = 0
   for (let x = 0; x < members.length; x++) {
     const i = members[x]!
@@ -111,7 +164,27 @@ function emitBlock(members: number[], out: PairBuffer, isNew: Uint8Array | undef
       const j = members[y]!
       if (i === j) continue
       if (isNew && !isNew[i] && !isNew[j]) continue
-      out.push(i < j ? i : j, i < j ? j : i)
+      emit(i < j ? i : j, i < j ? j : i)
+      made++
+    }
+  }
+  return made
+}
+
+/** A record with nothing to compare but its name and email. */
+const isSparse = (p: Prepared, i: number): boolean => p.postcode[i] === '' && p.city[i] === '' && p.streetText[i] === '' && p.phone[i] === '' && p.dob[i] === ''
+
+/** Like emitBlock, for the pairs with at least one sparse record. */
+function emitSparseBlock(p: Prepared, members: number[], emit: (i: number, j: number) => void, isNew: Uint8Array | undefined): number {
+  const sparse = members.map((i) => isSparse(p, i))
+  let made = 0
+  for (let x = 0; x < members.length; x++) {
+    const i = members[x]!
+    for (let y = x + 1; y < members.length; y++) {
+      const j = members[y]!
+      if (i === j || (!sparse[x] && !sparse[y])) continue
+      if (isNew && !isNew[i] && !isNew[j]) continue
+      emit(i < j ? i : j, i < j ? j : i)
       made++
     }
   }

@@ -1,5 +1,5 @@
 import type { Workspace } from '../db'
-import { candidatePairs } from './blocking'
+import { blockingShape, candidatePairs, storedBlockingShape } from './blocking'
 import { clusterPairs } from './cluster'
 import { C as Cmp, K as Kc } from './comparisons'
 import { loadConstraints } from './review/constraints'
@@ -82,7 +82,7 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   const progress = opts.onProgress ?? (() => {})
   progress({ phase: 'prepare', done: 0, total: 1 })
   const constraints = loadConstraints(db)
-  const previous = opts.full ? null : latestModel(db)
+  const previous = opts.full || !sameBlocking(db) ? null : latestModel(db)
   // Without a model to reuse (a first run, or one stored for other comparisons) the run trains, and must
   // train on the whole workspace's pairs, not only those of the records new since the last run.
   const full = previous === null
@@ -123,7 +123,7 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   const save = db.transaction(() => {
     const runId = Number(db.prepare(`INSERT INTO match_runs (started_at, finished_at, full, records, new_records, candidate_pairs, comparisons,
       merged, queued, non_matches, seconds, pairs_by_key, model) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, 0, ?, ?)`).run(
-      at, at, full ? 1 : 0, records, newCount, cand.a.length, comparisons, nonMatches, JSON.stringify(cand.pairsByKey), JSON.stringify(model),
+      at, at, full ? 1 : 0, records, newCount, cand.a.length, comparisons, nonMatches, JSON.stringify(cand.pairsByKey), JSON.stringify({ ...model, blocking: blockingShape }),
     ).lastInsertRowid)
     const pairIds = storePairs(db, p, pairs, model, runId, at, new Set(reviewCandidates))
     step('pairs')
@@ -158,6 +158,12 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
     merged: out.merged, queued: out.queued, nonMatches, candidatePairs: cand.a.length, pairsByKey: cand.pairsByKey, comparisons,
     records, newRecords: newCount, loadedRecords: p.n, refused: countReasons(clusters.refused), seconds: (performance.now() - t0) / 1000, runId: out.runId,
   }
+}
+
+/** True when the latest run blocked with the current keys (its stored keys and scored pairs mean what they would now). */
+function sameBlocking(db: Workspace['sqlite']): boolean {
+  const raw = db.prepare('SELECT model FROM match_runs ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined
+  return storedBlockingShape(raw) === blockingShape
 }
 
 /** Reports the wall and CPU seconds since the previous call under `name` (nothing without a listener). */

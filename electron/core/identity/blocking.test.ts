@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { seedRecords, type SeedRecord } from '../../../test/helpers/seed'
+import { seedSynthetic } from '../../../test/helpers/synthetic-records'
+import { tempWorkspace } from '../../../test/helpers/temp-workspace'
+import { blockingKeys, blockingShape, candidatePairs, forEachKeyPair, storedBlockingShape } from './blocking'
+import { prepareRecords } from './prepare'
+import { resolve } from './resolve'
+
+let t: ReturnType<typeof tempWorkspace> | null = null
+afterEach(() => {
+  t?.dispose()
+  t = null
+})
+
+/** A fresh workspace holding `records`, prepared as a run would. */
+function prepared(records: SeedRecord[]): ReturnType<typeof prepareRecords> {
+  t = tempWorkspace()
+  seedRecords(t.ws, records)
+  return prepareRecords(t.ws.sqlite)
+}
+
+const pairsOf = (c: { a: Int32Array; b: Int32Array }): string[] => [...c.a].map((a, k) => `${a}-${c.b[k]}`)
+const full = (k: number): SeedRecord => ({
+  first_name: 'Maria', last_name: 'Kowalczyk', email: `mk${k}@firm${k}.test`, phone: `+1555000${String(k).padStart(4, '0')}`,
+  street: `${k + 1} Elm Street`, city: `Town${k}`, postcode: `${10000 + k}`, birth_date: `19${50 + k}-01-02`,
+})
+
+describe('candidatePairs', () => {
+  it('unions the keys into unique ordered pairs and reports what each key made', () => {
+    const p = prepared([
+      { first_name: 'Ann', last_name: 'Lee', email: 'ann@x.test', phone: '+15550001111' },
+      { first_name: 'Ann', last_name: 'Lee', email: 'ann@x.test' },
+      { first_name: 'Bob', last_name: 'Ray', phone: '+15550001111' },
+      { first_name: 'Zed', last_name: 'Ozu' },
+    ])
+    const c = candidatePairs(p)
+    expect(pairsOf(c).sort()).toEqual(['0-1', '0-2'])
+    expect(c.pairsByKey.email).toBe(1)
+    expect(c.pairsByKey.phone).toBe(1)
+    expect(c.pairsByKey.first_surname).toBe(1)
+    expect(Object.keys(c.pairsByKey)).toEqual([...blockingKeys.map((k) => k.name), 'external_id'])
+  })
+
+  it('skips a block over its cap whole and counts it', () => {
+    const p = prepared(Array.from({ length: 9 }, (_, k) => ({ first_name: `F${k}x`, last_name: `L${k}y`, email: `same.mailbox.${k}@d${k}.test` }))
+      .map((r) => ({ ...r, email: r.email.replace(/\.\d+@/, '@') })))
+    // Nine records share the local part "same.mailbox" on nine domains: over email_local's cap of 8.
+    const c = candidatePairs(p)
+    expect(c.pairsByKey.email_local).toBe(0)
+    expect(c.skippedBlocks.email_local).toBe(1)
+    expect(c.a.length).toBe(0)
+  })
+
+  it('pairs a common full name only through a sparse record once the block is past its dense size', () => {
+    // Twelve full records named Maria Kowalczyk with nothing else in common, and one newsletter signup.
+    const records = [...Array.from({ length: 12 }, (_, k) => full(k)), { first_name: 'Maria', last_name: 'Kowalczyk', email: 'maria.k@mail.test' }]
+    const p = prepared(records)
+    const made: number[][] = []
+    forEachKeyPair(p, blockingKeys.findIndex((k) => k.name === 'first_surname'), {}, (i, j) => made.push([i, j]))
+    expect(made).toEqual(Array.from({ length: 12 }, (_, k) => [k, 12]))
+    // Below the dense size every pair of the block is made.
+    const few = prepared(records.slice(0, 4))
+    expect(candidatePairs(few).pairsByKey.first_surname).toBe(6)
+  })
+
+  it('makes only pairs with a new record when told which are new', () => {
+    const p = prepared(Array.from({ length: 4 }, () => ({ first_name: 'Ann', last_name: 'Lee', email: 'ann@x.test' })))
+    const c = candidatePairs(p, { isNew: Uint8Array.from([0, 0, 0, 1]) })
+    expect(pairsOf(c).sort()).toEqual(['0-3', '1-3', '2-3'])
+  })
+})
+
+describe('blocking shape', () => {
+  it('names every key with its caps and reads back what a run stored', () => {
+    for (const k of blockingKeys) expect(blockingShape).toContain(`${k.name}:`)
+    expect(storedBlockingShape(JSON.stringify({ lambda: 0.1, blocking: blockingShape }))).toBe(blockingShape)
+    expect(storedBlockingShape(JSON.stringify({ lambda: 0.1 }))).toBeNull()
+    expect(storedBlockingShape('not json')).toBeNull()
+    expect(storedBlockingShape(undefined)).toBeNull()
+  })
+
+  it('makes the next run a full one when the latest run blocked with other keys', async () => {
+    t = tempWorkspace()
+    const db = t.ws.sqlite
+    seedSynthetic(t.ws, 400, 3)
+    await resolve(t.ws, { full: true })
+    seedSynthetic(t.ws, 40, 4, 0)
+    const latestFull = (): number => db.prepare('SELECT full FROM match_runs ORDER BY id DESC LIMIT 1').pluck().get() as number
+    // The same shape: incremental, loading only what the new records can touch.
+    const same = await resolve(t.ws)
+    expect(latestFull()).toBe(0)
+    expect(same.loadedRecords).toBeLessThan(440)
+    // A run stored by an older blocking (other keys at the same positions): everything is rescored.
+    db.prepare("UPDATE match_runs SET model = json_set(model, '$.blocking', 'email:;phone:;external_id') WHERE id = (SELECT max(id) FROM match_runs)").run()
+    seedSynthetic(t.ws, 20, 5, 0)
+    const changed = await resolve(t.ws)
+    expect(latestFull()).toBe(1)
+    expect(changed.loadedRecords).toBe(460)
+    expect(changed.newRecords).toBe(460)
+    // …and stores the current shape, so the run after it is incremental again.
+    expect(storedBlockingShape(db.prepare('SELECT model FROM match_runs ORDER BY id DESC LIMIT 1').pluck().get() as string)).toBe(blockingShape)
+  })
+})
