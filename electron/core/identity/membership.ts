@@ -182,7 +182,8 @@ export class MergeBatch {
    */
   flush(at = nowIso()): void {
     const st = statements(this.db)
-    const moved = [...this.initialProfile.keys()].sort((x, y) => x - y)
+    // Typed-array sorts: a comparator sort of 600k ids took about half a second.
+    const moved = Float64Array.from(this.initialProfile.keys()).sort()
     // A run that moves a large share of the records (a first run) builds the two indexes every move changes
     // afresh: each moved row deletes and re-inserts an entry in both, profile ids at random.
     const held = this.db.prepare('SELECT coalesce(max(id), 0) FROM records').pluck().get() as number
@@ -197,7 +198,7 @@ export class MergeBatch {
     const retire = this.db.prepare(`UPDATE profiles SET updated_at = ?, merged_into = CASE WHEN status = 'active' THEN ? ELSE merged_into END,
       status = CASE WHEN status = 'active' THEN 'merged' ELSE status END WHERE id = ?`)
     const touch = this.db.prepare('UPDATE profiles SET updated_at = ? WHERE id = ?')
-    for (const id of [...this.touched].sort((x, y) => x - y)) {
+    for (const id of Float64Array.from(this.touched).sort()) {
       const keep = this.retired.get(id)
       if (keep !== undefined && this.members.get(id)!.length === 0) retire.run(at, keep, id)
       else touch.run(at, id)

@@ -1,6 +1,8 @@
+import { statSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { K } from './comparisons'
-import { type RunPairs, STORE_MIN_PROBABILITY, storageOrder } from './persist'
+import { tempWorkspace } from '../../../test/helpers/temp-workspace'
+import { checkpointRun, type RunPairs, STORE_MIN_PROBABILITY, storageOrder, tuneForSaving } from './persist'
 import type { Prepared } from './prepare'
 import { rng } from './train'
 
@@ -31,6 +33,31 @@ describe('storageOrder', () => {
     for (let x = 1; x < order.length; x++) {
       const [p, q] = [key(order[x - 1]!), key(order[x]!)]
       expect(p[0] < q[0] || (p[0] === q[0] && p[1] <= q[1])).toBe(true)
+    }
+  })
+})
+
+describe('tuneForSaving', () => {
+  it('turns the automatic checkpoint off for the saving transaction and restores every setting; checkpointRun copies the commit into the file', () => {
+    const t = tempWorkspace()
+    try {
+      const db = t.ws.sqlite
+      const settings = (): unknown[] => ['wal_autocheckpoint', 'cache_size', 'foreign_keys'].map((name) => db.pragma(name, { simple: true }))
+      const before = settings()
+      const restore = tuneForSaving(db)
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+      db.transaction(() => {
+        for (let i = 0; i < 2500; i++) db.prepare("INSERT INTO settings (key, value) VALUES (?, '0')").run(`k${i}`.padEnd(2000, 'x'))
+      })()
+      restore()
+      expect(settings()).toEqual(before)
+      // The commit left the rows in the WAL (no automatic checkpoint); checkpointRun moves them into the file.
+      const fileSize = (): number => statSync(t.path).size
+      const committed = fileSize()
+      checkpointRun(db)
+      expect(fileSize()).toBeGreaterThan(committed + 4_000_000)
+    } finally {
+      t.dispose()
     }
   })
 })

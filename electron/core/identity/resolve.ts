@@ -5,7 +5,7 @@ import { C as Cmp, K as Kc } from './comparisons'
 import { loadConstraints } from './review/constraints'
 import { type Model, toProbability } from './model'
 import { latestModel } from './model-store'
-import { applyMerges, markScored, queueReviews, type RunPairs, storePairs, tuneForSaving } from './persist'
+import { applyMerges, checkpointRun, markScored, queueReviews, type RunPairs, storePairs, tuneForSaving } from './persist'
 import { loadRunRecords } from './load-records'
 import { MergeBatch } from './membership'
 import { keyTable, writeKeys } from './match-keys'
@@ -29,7 +29,7 @@ export interface ResolveOptions {
   signal?: AbortSignal
   onProgress?: (p: ResolveProgress) => void
   /**
-   * Called after each step of saving (pairs, merges, review, keys, scored, commit) with its wall and CPU
+   * Called after each step of saving (pairs, merges, review, keys, scored, commit, checkpoint) with its wall and CPU
    * seconds (process CPU, GC threads included; the comparable figure on a shared machine): where a large run's time goes.
    */
   onSavingStep?: (step: string, seconds: number, cpuSeconds: number) => void
@@ -154,6 +154,8 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
     restore()
   }
   step('commit')
+  checkpointRun(db)
+  step('checkpoint')
   return {
     merged: out.merged, queued: out.queued, nonMatches, candidatePairs: cand.a.length, pairsByKey: cand.pairsByKey, comparisons,
     records, newRecords: newCount, loadedRecords: p.n, refused: countReasons(clusters.refused), seconds: (performance.now() - t0) / 1000, runId: out.runId,
