@@ -88,6 +88,22 @@ class SortedIds implements RecordIndex {
  * on it). Reads only; no transaction needed. Name frequencies are counted over the loaded records.
  */
 export function prepareRecords(db: SqliteDatabase, ids?: readonly number[]): Prepared {
+  if (ids) return readRecords(db, ids)
+  // A whole-workspace read visits every page once: kept in the page cache (256 MB by default) they would
+  // only hold memory through blocking and scoring, which never read the database.
+  const cache = db.pragma('cache_size', { simple: true }) as number
+  db.pragma(`cache_size = ${SCAN_CACHE_KIB}`)
+  try {
+    return readRecords(db)
+  } finally {
+    db.pragma(`cache_size = ${cache}`)
+  }
+}
+
+/** Page cache while reading the whole workspace (negative: KiB). */
+const SCAN_CACHE_KIB = -8192
+
+function readRecords(db: SqliteDatabase, ids?: readonly number[]): Prepared {
   // A JSON list, not one parameter per id: an incremental run loads tens of thousands of records by id.
   const idList = ids ? JSON.stringify(ids) : ''
   const rowsList = ids ? (db.prepare(`SELECT ${COLUMNS} FROM records WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
