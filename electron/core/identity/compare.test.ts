@@ -89,7 +89,7 @@ describe('emailLevel', () => {
     ['patricia.smith@gekkoco.com', 'patricia.smith@yahoo.com', 5], ['robert255@smith.net', 'robert255@gmail.com', 4],
     // A name with a one- or two-digit counter is the counter every provider and employer hands out: two people.
     ['mary.smith50@massivedynamic.com', 'mary.smith50@gmail.com', 5], ['jsmith7@acme.com', 'jsmith7@yahoo.com', 5],
-    ['mary.smith1962@acme.com', 'mary.smith1962@gmail.com', 4],
+    ['mary.smith1962@acme.com', 'mary.smith1962@gmail.com', 4], ['gabriel.t54@nichols.info', 'gabriel.t54@nlchois.info', 4],
   ])('%s / %s → %i', (a, b, l) => expect(e(a, b)).toBe(l))
   it('gmail folding is its own level', () => expect(e('j.doe@gmail.com', 'jdoe@gmail.com', 'jdoe@gmail.com', 'jdoe@gmail.com')).toBe(2))
   it('knows name-derived local parts', () => {
