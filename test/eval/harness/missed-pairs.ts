@@ -5,13 +5,15 @@
  * two profiles: no candidate pair at all (blocking), scored below the review band, in the review band (a human
  * would join them), or in the auto band but refused by the clustering (id conflict, weak bridge: queued too).
  * Each class is broken down by that best pair's comparison levels (first, last, dob, address, email, phone,
- * company, external id; 0 = a value missing), so the report says what the lost pairs share and what they lack.
+ * company, external id; 0 = a value missing), a pair never compared by its own levels, so the report says what
+ * the lost pairs share and what they lack.
  *
  * Usage: `npx tsx test/eval/harness/missed-pairs.ts [people] [--patterns N]` (default 20,000 people, 25 patterns).
  */
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
 import { getThresholds, resolve } from '../../../electron/core/identity'
 import { candidatePairs } from '../../../electron/core/identity/blocking'
+import { pairLevels } from '../../../electron/core/identity/compare'
 import { comparisons, K } from '../../../electron/core/identity/comparisons'
 import { latestModel } from '../../../electron/core/identity/model-store'
 import { toProbability } from '../../../electron/core/identity/model'
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
     const best = bestBetweenProfiles(p, person, cand.a, cand.b, weight)
     const pairs = truePairs(person)
     const classes = new Map<string, number>()
+    const own = new Uint8Array(K)
     let lost = 0
     for (let k = 0; k < pairs.a.length; k++) {
       const i = pairs.a[k]!
@@ -84,7 +87,9 @@ async function main(): Promise<void> {
       if (p.profile[i] === p.profile[j]) continue
       lost++
       const bt = best.get(profileKey(p.profile[i]!, p.profile[j]!))
-      let name = 'not a candidate pair (blocking)'
+      // Never compared: the levels this record pair would have had say what a blocking key could have used.
+      pairLevels(p, i, j, own, 0)
+      let name = `not a candidate pair (blocking) | ${own.join('')}`
       if (bt !== undefined) {
         const prob = toProbability(weight[bt]!)
         const band = prob >= t.autoMerge ? 'auto band, refused by the clustering' : prob >= t.review ? 'review band' : 'below review'
