@@ -5,6 +5,8 @@ import { candidatePairs } from './blocking'
 import { computeLevelsParallel } from './parallel-levels'
 import { prepareRecords } from './prepare'
 import { computeLevels } from './score'
+import { priorModel } from './model'
+import { estimateU, randomPairs } from './train'
 
 let t: ReturnType<typeof tempWorkspace>
 afterEach(() => t.dispose())
@@ -14,7 +16,7 @@ it('computes the same levels with a worker thread (alone, or sharing the chunks)
   seedFebrl(t.ws, ['dataset1.csv'])
   const p = prepareRecords(t.ws.sqlite)
   const { a, b } = candidatePairs(p)
-  expect(a.length).toBeGreaterThan(1000)
+  expect(a.length).toBeGreaterThan(500)
   const alone = computeLevels(p, a, b)
   const byWorker = await computeLevelsParallel(p, a, b, undefined, { minPairs: 1, workerOnly: true })
   expect(byWorker.usedWorker).toBe(true)
@@ -25,6 +27,24 @@ it('computes the same levels with a worker thread (alone, or sharing the chunks)
   const small = await computeLevelsParallel(p, a, b)
   expect(small.usedWorker).toBe(false)
   expect(small.levels).toEqual(alone)
+})
+
+it('computes the levels of extra pairs (training\'s random pairs) along with the candidates', async () => {
+  t = tempWorkspace()
+  seedFebrl(t.ws, ['dataset1.csv'])
+  const p = prepareRecords(t.ws.sqlite)
+  const { a, b } = candidatePairs(p)
+  const extra = randomPairs(p.n, 5000)
+  const alone = computeLevels(p, extra.a, extra.b)
+  for (const minPairs of [1, Infinity]) {
+    const both = await computeLevelsParallel(p, a, b, undefined, { minPairs, extra })
+    expect(Buffer.from(both.levels).equals(Buffer.from(computeLevels(p, a, b)))).toBe(true)
+    expect(Buffer.from(both.extraLevels!).equals(Buffer.from(alone))).toBe(true)
+  }
+  // estimateU counts the same from levels handed to it as from its own.
+  const [m1, m2] = [priorModel(0.01), priorModel(0.01)]
+  expect(estimateU(p, m1, 5000, 1, alone)).toEqual(estimateU(p, m2, 5000))
+  expect(m1).toEqual(m2)
 })
 
 it('stops with the signal\'s reason when aborted, worker and all', async () => {

@@ -16,6 +16,16 @@ export interface ParallelOptions {
   minPairs?: number
   /** Leave every chunk to the worker (tests: the worker's own results). */
   workerOnly?: boolean
+  /** More pairs to compute along (training's random pairs): their levels come back as `extraLevels`. */
+  extra?: { a: Int32Array; b: Int32Array }
+}
+
+export interface ParallelLevels {
+  /** K levels per pair of (a, b). */
+  levels: Uint8Array
+  /** K levels per pair of `extra`, when given. */
+  extraLevels?: Uint8Array
+  usedWorker: boolean
 }
 
 /**
@@ -27,19 +37,26 @@ export interface ParallelOptions {
  * computeLevels; throws the signal's reason when aborted.
  */
 export async function computeLevelsParallel(p: Prepared, a: Int32Array, b: Int32Array, signal?: AbortSignal,
-  opts: ParallelOptions | number = {}): Promise<{ levels: Uint8Array; usedWorker: boolean }> {
-  const { minPairs = PARALLEL_MIN_PAIRS, workerOnly = false } = typeof opts === 'number' ? { minPairs: opts } : opts
-  if (a.length < minPairs) return { levels: computeLevels(p, a, b, signal), usedWorker: false }
+  opts: ParallelOptions | number = {}): Promise<ParallelLevels> {
+  const { minPairs = PARALLEL_MIN_PAIRS, workerOnly = false, extra } = typeof opts === 'number' ? { minPairs: opts } : opts
   const n = a.length
-  const job: ScoreJob = {
-    fields: encodeFields(p), a: shared(a), b: shared(b), levels: new Uint8Array(new SharedArrayBuffer(n * K)),
-    next: new Int32Array(new SharedArrayBuffer(4)), done: new Uint8Array(new SharedArrayBuffer(Math.ceil(n / CHUNK))), chunk: CHUNK,
+  if (n < minPairs) {
+    return { levels: computeLevels(p, a, b, signal), extraLevels: extra && computeLevels(p, extra.a, extra.b, signal), usedWorker: false }
   }
+  const all = n + (extra?.a.length ?? 0)
+  const job: ScoreJob = {
+    fields: encodeFields(p), a: shared(a, extra?.a), b: shared(b, extra?.b), levels: new Uint8Array(new SharedArrayBuffer(all * K)),
+    next: new Int32Array(new SharedArrayBuffer(4)), done: new Uint8Array(new SharedArrayBuffer(Math.ceil(all / CHUNK))), chunk: CHUNK,
+  }
+  const split = (usedWorker: boolean): ParallelLevels => ({
+    levels: job.levels.subarray(0, n * K), extraLevels: extra && job.levels.subarray(n * K), usedWorker,
+  })
   let worker: ReturnType<typeof spawnWorker>
   try {
     worker = spawnWorker(join(__dirname, 'score-worker.ts'), 'identity-score-worker.js', { job })
   } catch {
-    return { levels: computeLevels(p, a, b, signal), usedWorker: false }
+    fillChunks(p, job, signal)
+    return split(false)
   }
   const finished = new Promise<boolean>((resolveDone) => {
     worker.once('message', (m: unknown) => resolveDone(m === 'done'))
@@ -49,23 +66,24 @@ export async function computeLevelsParallel(p: Prepared, a: Int32Array, b: Int32
   const abort = (): void => void worker.terminate()
   signal?.addEventListener('abort', abort, { once: true })
   try {
-    if (!workerOnly) fillChunks(p, { ...job, a, b }, signal)
+    if (!workerOnly) fillChunks(p, job, signal)
     const ok = await finished
     signal?.throwIfAborted()
     // Chunks a failed worker claimed but never finished.
     Atomics.store(job.next, 0, 0)
-    fillChunks(p, { ...job, a, b }, signal)
-    return { levels: job.levels, usedWorker: ok }
+    fillChunks(p, job, signal)
+    return split(ok)
   } finally {
     signal?.removeEventListener('abort', abort)
     void worker.terminate()
   }
 }
 
-/** A copy of `x` in shared memory, so the worker reads it without another copy. */
-function shared(x: Int32Array): Int32Array {
-  const out = new Int32Array(new SharedArrayBuffer(x.byteLength))
+/** `x` (then `more`) copied into shared memory, so the worker reads them without another copy. */
+function shared(x: Int32Array, more?: Int32Array): Int32Array {
+  const out = new Int32Array(new SharedArrayBuffer(x.byteLength + (more?.byteLength ?? 0)))
   out.set(x)
+  if (more) out.set(more, x.length)
   return out
 }
 

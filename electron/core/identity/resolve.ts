@@ -15,7 +15,7 @@ import { familyMailboxShape, firstNameLevel, nameIsLocalPart } from './compare'
 import { metaphone } from './text'
 import { computeLevelsParallel } from './parallel-levels'
 import { getThresholds, type Thresholds } from './thresholds'
-import { trainModel } from './train'
+import { randomPairs, trainModel } from './train'
 
 export interface ResolveProgress {
   phase: 'prepare' | 'blocking' | 'scoring' | 'training' | 'clustering' | 'saving'
@@ -93,9 +93,10 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   progress({ phase: 'blocking', done: 0, total: p.n })
   const cand = candidatePairs(p, { isNew: full ? undefined : isNew, oversized, signal: opts.signal })
   progress({ phase: 'scoring', done: 0, total: cand.a.length })
-  const { levels } = await computeLevelsParallel(p, cand.a, cand.b, opts.signal)
+  // Training's random pairs (for u) are compared along with the candidates, on both threads.
+  const { levels, extraLevels } = await computeLevelsParallel(p, cand.a, cand.b, opts.signal, { extra: previous ? undefined : randomPairs(p.n) })
   progress({ phase: 'training', done: 0, total: 1 })
-  const model = previous ?? trainModel(p, levels, cand.a.length, constraints)
+  const model = previous ?? trainModel(p, levels, cand.a.length, constraints, extraLevels)
   const comparisons = cand.a.length + (previous ? 0 : model.trainedOn.randomPairs)
   const thresholds = getThresholds(ws)
   const pairs = band(p, cand.a, cand.b, levels, model, thresholds, sharedInboxes(p))
@@ -138,9 +139,10 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
     // scored before they existed); a partial one adds the new records'.
     const which = partial ? isNew : new Uint8Array(p.n).fill(1)
     const table = keyTable(p, which)
-    writeKeys(db, p, which, !partial, table)
+    // A full run rewrites only the stored rows that changed (see writeKeys).
+    const write = writeKeys(db, p, which, !partial, table)
     step('keys')
-    markScored(db, p, which, runId, table)
+    markScored(db, p, write, runId, table)
     step('scored')
     const seconds = (performance.now() - t0) / 1000
     db.prepare('UPDATE match_runs SET finished_at = ?, merged = ?, queued = ?, seconds = ? WHERE id = ?')

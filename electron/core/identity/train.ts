@@ -1,6 +1,5 @@
 import { C as Cmp, comparisons, K as Kc, levelCounts as counts0, levelOffsets as offsets0, totalLevels } from './comparisons'
 import { computeLevels } from './score'
-import { pairLevels } from './compare'
 import { matchWeights, type Model, patternWeight, priorModel, priorWeight } from './model'
 import { PatternTable } from './pattern-table'
 import type { Prepared } from './prepare'
@@ -38,22 +37,38 @@ export function rng(seed: number): () => number {
 }
 
 /**
- * Estimates u-probabilities from up to `maxPairs` random pairs, blended with the priors; returns the level
- * counts so `correctU` can later take out the true matches the sample contains.
+ * The random record pairs (i, j), i ≠ j, that estimateU compares: min(maxPairs, all pairs) of them, the same
+ * ones for the same record count and seed. Computed apart so their levels can be worked out with the
+ * candidate pairs' (on two threads) and handed to estimateU.
  */
-export function estimateU(p: Prepared, model: Model, maxPairs = 200_000, seed = 1): Float64Array {
-  const counts = new Float64Array(totalLevels)
-  if (p.n < 2) return counts
-  const pairs = Math.min(maxPairs, (p.n * (p.n - 1)) / 2)
-  const lv = new Uint8Array(K)
+export function randomPairs(n: number, maxPairs = 200_000, seed = 1): { a: Int32Array; b: Int32Array } {
+  const pairs = n < 2 ? 0 : Math.min(maxPairs, (n * (n - 1)) / 2)
+  const a = new Int32Array(pairs)
+  const b = new Int32Array(pairs)
   const rand = rng(seed)
   for (let t = 0; t < pairs; t++) {
-    const i = Math.floor(rand() * p.n)
-    let j = Math.floor(rand() * (p.n - 1))
+    const i = Math.floor(rand() * n)
+    let j = Math.floor(rand() * (n - 1))
     if (j >= i) j++
-    pairLevels(p, i, j, lv, 0)
-    for (let k = 0; k < K; k++) counts[levelOffsets[k]! + lv[k]!]!++
+    a[t] = i
+    b[t] = j
   }
+  return { a, b }
+}
+
+/**
+ * Estimates u-probabilities from up to `maxPairs` random pairs, blended with the priors; returns the level
+ * counts so `correctU` can later take out the true matches the sample contains. `known`: the levels of
+ * randomPairs(p.n, maxPairs, seed) when already computed (K per pair), else they are computed here.
+ */
+export function estimateU(p: Prepared, model: Model, maxPairs = 200_000, seed = 1, known?: Uint8Array): Float64Array {
+  const counts = new Float64Array(totalLevels)
+  if (p.n < 2) return counts
+  const sample = randomPairs(p.n, maxPairs, seed)
+  const pairs = sample.a.length
+  const levels = known ?? computeLevels(p, sample.a, sample.b)
+  if (levels.length !== pairs * K) throw new Error(`estimateU: ${levels.length / K} known levels for ${pairs} random pairs`)
+  for (let t = 0; t < pairs; t++) for (let k = 0; k < K; k++) counts[levelOffsets[k]! + levels[t * K + k]!]!++
   blend(model.u, counts, comparisons.map((c) => c.uPrior), U_PRIOR_WEIGHT)
   model.trainedOn.randomPairs = pairs
   model.valuedShare = comparisons.map((_c, k) => 1 - counts[levelOffsets[k]!]! / pairs)
@@ -173,11 +188,11 @@ export interface Decisions {
 /**
  * Trains a model: priors → u from random pairs → m and λ by EM over the candidate pairs' level patterns, with
  * human decisions between loaded records as labelled pairs. Reads `levels` (K per candidate pair, `pairs` of
- * them) without copying them. Throws nothing.
+ * them) without copying them; `randomLevels`: the levels of randomPairs(p.n) when already computed.
  */
-export function trainModel(p: Prepared, levels: Uint8Array, pairs: number, decided: Decisions): Model {
+export function trainModel(p: Prepared, levels: Uint8Array, pairs: number, decided: Decisions, randomLevels?: Uint8Array): Model {
   const model = priorModel(initialLambda(p.n))
-  const randomCounts = estimateU(p, model)
+  const randomCounts = estimateU(p, model, undefined, undefined, randomLevels)
   const la: number[] = []
   const lb: number[] = []
   const lab: number[] = []
