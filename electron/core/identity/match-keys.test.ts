@@ -103,3 +103,44 @@ describe('the recent region of match_keys', () => {
     expect((fast[3] as number[])[1]).toBeGreaterThan(0)
   })
 })
+
+describe('a full run over stored keys', () => {
+  // A full run, a few records re-imported (other values, or only a new raw row), a second full run. `rebuild`:
+  // stored keys dropped before it, so it empties and rewrites both tables: the reference.
+  async function scenario(rebuild: boolean): Promise<Record<string, unknown>> {
+    const t = tempWorkspace()
+    try {
+      const db = t.ws.sqlite
+      seedSynthetic(t.ws, 300, 4)
+      const first = (await resolve(t.ws, { full: true })).runId
+      const raw = db.prepare("INSERT INTO raw_rows (import_id, source_id, row_number, data, outcome) SELECT import_id, source_id, 100000 + row_number, '[]', 'record' FROM raw_rows WHERE id = ?")
+      const reimport = (id: number): void => {
+        const rawId = raw.run(db.prepare('SELECT raw_row_id FROM records WHERE id = ?').pluck().get(id)).lastInsertRowid
+        db.prepare('UPDATE records SET raw_row_id = ? WHERE id = ?').run(rawId, id)
+      }
+      for (const id of [3, 50, 200]) reimport(id)
+      db.prepare("UPDATE records SET last_name = 'Quennell', postcode = '90210' WHERE id IN (3, 50)").run()
+      if (rebuild) db.exec('UPDATE match_scored SET keys = NULL')
+      const second = (await resolve(t.ws, { full: true })).runId
+      return {
+        keys: db.prepare('SELECT CASE WHEN key < 0 THEN -1 - key ELSE key END AS k, record_id FROM match_keys ORDER BY k, record_id').raw().all(),
+        names: db.prepare('SELECT key, count FROM match_name_counts ORDER BY key').raw().all(),
+        scored: db.prepare('SELECT record_id, raw_row_id, hex(keys) FROM match_scored ORDER BY record_id').raw().all(),
+        rewritten: db.prepare('SELECT record_id FROM match_scored WHERE run_id = ? ORDER BY record_id').pluck().all(second),
+        kept: db.prepare('SELECT count(*) FROM match_scored WHERE run_id = ?').pluck().get(first),
+      }
+    } finally {
+      t.dispose()
+    }
+  }
+
+  it('rewrites only the rows and entries that changed, and ends as a rebuild would', async () => {
+    const diff = await scenario(false)
+    const whole = await scenario(true)
+    expect(diff.rewritten).toEqual([3, 50, 200])
+    expect(diff.kept).toBe(297)
+    expect(whole.kept).toBe(0)
+    const same = (r: Record<string, unknown>): unknown => ({ ...r, rewritten: 0, kept: 0 })
+    expect(same(diff)).toEqual(same(whole))
+  })
+})

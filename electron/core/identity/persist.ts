@@ -236,7 +236,8 @@ export function queueReviews(db: SqliteDatabase, p: Prepared, pairs: RunPairs, c
 
 /**
  * Marks the flagged record versions as scored by this run, with their key hashes (see match-keys.ts; `table`:
- * the flagged records' key table when the caller has it), in 100-row statements: a full run marks them all.
+ * the flagged records' key table when the caller has it), in 100-row statements. A full run flags the rows
+ * writeKeys found changed: a row that already holds the record's raw row and keys keeps the run id that wrote it.
  * A batch's blobs are views of one reused buffer (bound as copies), not an array and a Buffer per record.
  */
 export function markScored(db: SqliteDatabase, p: Prepared, which: Uint8Array, runId: number, table = keyTable(p, which)): void {
