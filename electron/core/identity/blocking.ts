@@ -21,7 +21,11 @@ export interface BlockingKey {
   key(p: Prepared, i: number): string
 }
 
-const join = (...parts: string[]): string => (parts.some((x) => x === '') ? '' : parts.join('|'))
+/** Key parts joined, or '' when one is missing (two and three parts without a rest array: 20M calls at 1.3M records). */
+function join(a: string, b: string, c?: string): string {
+  if (a === '' || b === '' || c === '') return ''
+  return c === undefined ? `${a}|${b}` : `${a}|${b}|${c}`
+}
 
 /**
  * The keys, chosen by test/eval/harness/blocking-coverage.ts against the generator's truth: at 300k records
@@ -43,15 +47,15 @@ export const blockingKeys: readonly BlockingKey[] = [
   { name: 'first_surname', key: (p, i) => join(p.fn[i]!, p.ln[i]!), maxBlock: 40, denseMaxBlock: 10 },
   { name: 'name_domain', key: (p, i) => (FREE_MAIL.has(p.emailDomain[i]!) ? '' : join(p.fnMeta[i]!, p.lnMeta[i]!, p.emailDomain[i]!)), maxBlock: 50 },
   { name: 'first_surname_phonetic', key: (p, i) => join(p.fnMeta[i]!, p.lnMeta[i]!), maxBlock: 8 },
-  { name: 'dob', key: (p, i) => p.dob[i]!, maxBlock: 20 },
-  { name: 'surname', key: (p, i) => p.ln[i]!, maxBlock: 20 },
-  { name: 'first_phonetic_postcode', key: (p, i) => join(p.fnMeta[i]!, p.postcode[i]!) },
+  { name: 'dob', key: (p, i) => p.dob[i]!, maxBlock: 10 },
+  { name: 'surname', key: (p, i) => p.ln[i]!, maxBlock: 10 },
+  { name: 'first_phonetic_postcode', key: (p, i) => join(p.fnMeta[i]!, p.postcode[i]!), maxBlock: 6 },
   { name: 'email_local', key: (p, i) => (p.emailLocal[i]!.length >= 4 ? p.emailLocal[i]! : ''), maxBlock: 8 },
-  { name: 'dob_year_first_initial_surname_initial', key: (p, i) => join(p.dob[i]!.slice(0, 4), p.fn[i]!.slice(0, 1), p.ln[i]!.slice(0, 1)), maxBlock: 30 },
-  { name: 'surname_phonetic_postcode', key: (p, i) => join(p.lnMeta[i]!, p.postcode[i]!), maxBlock: 8 },
-  { name: 'initial_surname_city', key: (p, i) => join(p.fn[i]!.slice(0, 1), p.ln[i]!, p.city[i]!), maxBlock: 8 },
-  { name: 'street_surname', key: (p, i) => join(p.streetText[i]!, p.lnMeta[i]!), maxBlock: 8 },
-  { name: 'first_phonetic_city', key: (p, i) => join(p.fnMeta[i]!, p.city[i]!), maxBlock: 8 },
+  { name: 'dob_year_first_initial_surname_initial', key: (p, i) => join(p.dob[i]!.slice(0, 4), p.fn[i]!.slice(0, 1), p.ln[i]!.slice(0, 1)), maxBlock: 10 },
+  { name: 'surname_phonetic_postcode', key: (p, i) => join(p.lnMeta[i]!, p.postcode[i]!), maxBlock: 6 },
+  { name: 'initial_surname_city', key: (p, i) => join(p.fn[i]!.slice(0, 1), p.ln[i]!, p.city[i]!), maxBlock: 6 },
+  { name: 'street_surname', key: (p, i) => join(p.streetText[i]!, p.lnMeta[i]!), maxBlock: 6 },
+  { name: 'first_phonetic_city', key: (p, i) => join(p.fnMeta[i]!, p.city[i]!), maxBlock: 6 },
 ]
 
 /**
@@ -127,36 +131,74 @@ export const keyName = (kx: number): string => (kx === EXTERNAL_ID_KEY ? 'extern
 export function forEachKeyPair(p: Prepared, kx: number, opts: BlockingOptions, emit: (i: number, j: number) => void): { made: number; skipped: number } {
   const maxBlock = opts.maxBlock ?? 100
   const k = kx === EXTERNAL_ID_KEY ? undefined : blockingKeys[kx]!
-  const blocks = new Map<string, number[]>()
-  for (let i = 0; i < p.n; i++) {
-    if (!k) {
-      for (const id of p.extIds[i]!) addTo(blocks, id, i)
-      continue
-    }
-    const v = k.key(p, i)
-    if (v !== '') addTo(blocks, v, i)
-  }
+  const { start, members, values } = groupByKey(p, k)
   let made = 0
   let skipped = 0
   const cap = Math.min(maxBlock, k?.maxBlock ?? maxBlock)
-  for (const [value, members] of blocks) {
-    if (members.length < 2) continue
-    if (members.length > cap || opts.oversized?.(kx, value) === true) {
+  const dense = k?.denseMaxBlock ?? cap
+  for (let blk = 0; blk < values.length; blk++) {
+    const from = start[blk]!
+    const size = start[blk + 1]! - from
+    if (size < 2) continue
+    if (size > cap || opts.oversized?.(kx, values[blk]!) === true) {
       skipped++
       continue
     }
-    made += members.length > (k?.denseMaxBlock ?? cap) ? emitSparseBlock(p, members, emit, opts.isNew) : emitBlock(members, emit, opts.isNew)
+    const block = members.subarray(from, from + size)
+    made += size > dense ? emitSparseBlock(p, block, emit, opts.isNew) : emitBlock(block, emit, opts.isNew)
   }
   return { made, skipped }
 }
 
-function addTo(blocks: Map<string, number[]>, key: string, i: number): void {
-  const list = blocks.get(key)
-  if (list) list.push(i)
-  else blocks.set(key, [i])
+/**
+ * The records grouped by key value: block b holds `values[b]` and its members are
+ * `members[start[b] .. start[b + 1])`, in record order. A value → block-number Map and a counting sort into
+ * one typed array, instead of an array per distinct value (most values are one record's: a million small
+ * arrays per key at 1.3M records).
+ */
+function groupByKey(p: Prepared, k: BlockingKey | undefined): { start: Int32Array; members: Int32Array; values: string[] } {
+  const blockOf = new Map<string, number>()
+  const values: string[] = []
+  let rec = new Int32Array(p.n)
+  let blk = new Int32Array(p.n)
+  let len = 0
+  const add = (v: string, i: number): void => {
+    let b = blockOf.get(v)
+    if (b === undefined) {
+      b = values.length
+      blockOf.set(v, b)
+      values.push(v)
+    }
+    if (len === rec.length) {
+      // Only external ids (several per record) can outgrow one entry per record.
+      const r2 = new Int32Array(len * 2 + 16)
+      r2.set(rec)
+      rec = r2
+      const b2 = new Int32Array(len * 2 + 16)
+      b2.set(blk)
+      blk = b2
+    }
+    rec[len] = i
+    blk[len++] = b
+  }
+  for (let i = 0; i < p.n; i++) {
+    if (!k) {
+      for (const id of p.extIds[i]!) add(id, i)
+      continue
+    }
+    const v = k.key(p, i)
+    if (v !== '') add(v, i)
+  }
+  const start = new Int32Array(values.length + 1)
+  for (let e = 0; e < len; e++) start[blk[e]! + 1]!++
+  for (let b = 0; b < values.length; b++) start[b + 1]! += start[b]!
+  const at = start.slice(0, values.length)
+  const members = new Int32Array(len)
+  for (let e = 0; e < len; e++) members[at[blk[e]!]!++] = rec[e]!
+  return { start, members, values }
 }
 
-function emitBlock(members: number[], emit: (i: number, j: number) => void, isNew: Uint8Array | undefined): number {
+function emitBlock(members: Int32Array, emit: (i: number, j: number) => void, isNew: Uint8Array | undefined): number {
   let made = 0
   for (let x = 0; x < members.length; x++) {
     const i = members[x]!
@@ -175,8 +217,8 @@ function emitBlock(members: number[], emit: (i: number, j: number) => void, isNe
 const isSparse = (p: Prepared, i: number): boolean => p.postcode[i] === '' && p.city[i] === '' && p.streetText[i] === '' && p.phone[i] === '' && p.dob[i] === ''
 
 /** Like emitBlock, for the pairs with at least one sparse record. */
-function emitSparseBlock(p: Prepared, members: number[], emit: (i: number, j: number) => void, isNew: Uint8Array | undefined): number {
-  const sparse = members.map((i) => isSparse(p, i))
+function emitSparseBlock(p: Prepared, members: Int32Array, emit: (i: number, j: number) => void, isNew: Uint8Array | undefined): number {
+  const sparse = Array.from(members, (i) => isSparse(p, i))
   let made = 0
   for (let x = 0; x < members.length; x++) {
     const i = members[x]!
