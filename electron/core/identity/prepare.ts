@@ -175,6 +175,9 @@ class Memos {
   readonly domains = new Map<string, string>()
   readonly phones = new Map<string, readonly [string, string]>()
   readonly companies = new Map<string, string[]>()
+  /** Street words and house numbers: "road", "12" repeat across thousands of distinct streets. */
+  readonly words = new Map<string, string>()
+  readonly parseStreet = (raw: string): Street => parseStreet(raw, this.words)
 
   /** Raw name → [folded, metaphone 1, metaphone 2]. */
   name(value: string | null): readonly [string, string, string] {
@@ -203,12 +206,15 @@ interface Street {
   text: string
 }
 
-function parseStreet(raw: string): Street {
+function parseStreet(raw: string, words: Map<string, string>): Street {
   const street = fold(raw)
   const house = HOUSE_NO.exec(street)
-  const streetTokens = tokens(house ? street.slice(house[0].length) : street)
-  return { houseNo: house ? house[1]! : '', tokens: streetTokens.length > 0 ? streetTokens : NONE, text: streetTokens.join(' ') }
+  const streetTokens = tokens(house ? street.slice(house[0].length) : street).map((w) => memoised(words, w, same))
+  return {
+    houseNo: house ? memoised(words, house[1]!, same) : '', tokens: streetTokens.length > 0 ? streetTokens : NONE, text: streetTokens.join(' '),
+  }
 }
+const same = (v: string): string => v
 const NO_STREET: Street = { houseNo: '', tokens: NONE, text: '' }
 
 function splitNames(r: RecordRow, memo: Memos): [string, string] {
@@ -254,7 +260,7 @@ function fillRecord(p: Prepared, i: number, r: RecordRow, memo: Memos): void {
 
 function fillPlace(p: Prepared, i: number, r: RecordRow, memo: Memos): void {
   const [s1, s2] = [r[R.Street], r[R.Street2]]
-  const street = s1 || s2 ? memoised(memo.streets, s1 && s2 ? `${s1} ${s2}` : (s1 || s2)!, parseStreet) : NO_STREET
+  const street = s1 || s2 ? memoised(memo.streets, s1 && s2 ? `${s1} ${s2}` : (s1 || s2)!, memo.parseStreet) : NO_STREET
   p.houseNo[i] = street.houseNo
   p.street[i] = street.tokens
   p.streetText[i] = street.text
@@ -270,7 +276,7 @@ function fillContact(p: Prepared, i: number, rawEmail: string | null, rawPhone: 
   p.emailMatch[i] = email
   const at = email.lastIndexOf('@')
   p.emailLocal[i] = at > 0 ? email.slice(0, at) : email
-  p.emailDomain[i] = at > 0 ? memoised(memo.domains, email.slice(at + 1), (v) => v) : ''
+  p.emailDomain[i] = at > 0 ? memoised(memo.domains, email.slice(at + 1), same) : ''
   const [phone, last7] = rawPhone ? memoised(memo.phones, rawPhone, phoneParts) : NO_PHONE
   p.phone[i] = phone
   p.phone7[i] = last7
