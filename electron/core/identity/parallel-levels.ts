@@ -45,7 +45,7 @@ export async function computeLevelsParallel(p: Prepared, a: Int32Array, b: Int32
   }
   const all = n + (extra?.a.length ?? 0)
   const job: ScoreJob = {
-    fields: encodeFields(p), a: shared(a, extra?.a), b: shared(b, extra?.b), levels: new Uint8Array(new SharedArrayBuffer(all * K)),
+    a: shared(a, extra?.a), b: shared(b, extra?.b), levels: new Uint8Array(new SharedArrayBuffer(all * K)),
     next: new Int32Array(new SharedArrayBuffer(4)), done: new Uint8Array(new SharedArrayBuffer(Math.ceil(all / CHUNK))), chunk: CHUNK,
   }
   const split = (usedWorker: boolean): ParallelLevels => ({
@@ -66,6 +66,8 @@ export async function computeLevelsParallel(p: Prepared, a: Int32Array, b: Int32
   const abort = (): void => void worker.terminate()
   signal?.addEventListener('abort', abort, { once: true })
   try {
+    // Sent once the worker is already starting (loading its code), not with it.
+    worker.postMessage(encodeFields(p))
     if (!workerOnly) fillChunks(p, job, signal)
     const ok = await finished
     signal?.throwIfAborted()

@@ -10,10 +10,10 @@ export type EncodedFields = Partial<Record<keyof LevelFields, EncodedField>>
 
 /**
  * The shared state of one parallel scoring (parallel-levels.ts): the pairs, the levels buffer both threads
- * write (K bytes per pair), the counter of the next chunk to claim and a flag per finished chunk.
+ * write (K bytes per pair), the counter of the next chunk to claim and a flag per finished chunk. The record
+ * fields follow as the worker's first message.
  */
 export interface ScoreJob {
-  fields: EncodedFields
   a: Int32Array
   b: Int32Array
   levels: Uint8Array
@@ -26,7 +26,7 @@ export interface ScoreJob {
  * Claims chunks from `job.next` until none are left and computes the levels of each one not done yet, flagging
  * it done. Runs on either thread; checks `signal` between chunks.
  */
-export function fillChunks(p: LevelFields, job: Omit<ScoreJob, 'fields'>, signal?: AbortSignal): number {
+export function fillChunks(p: LevelFields, job: ScoreJob, signal?: AbortSignal): number {
   const chunks = job.done.length
   let filled = 0
   for (;;) {
