@@ -41,6 +41,17 @@ describe('candidatePairs', () => {
     expect(Object.keys(c.pairsByKey)).toEqual([...blockingKeys.map((k) => k.name), 'external_id'])
   })
 
+  it('pairs an address with its folded mailbox form (gmail dots, +tags) through the email key', () => {
+    const p = prepared([{ email: 'john.smith92@gmail.com' }, { email: 'johnsmith92@gmail.com' }, { email: 'johnsmith92+shop@gmail.com' }])
+    // What import stores beside an address that folds (the other two fold to themselves or are folded here).
+    const add = t!.ws.sqlite.prepare("INSERT INTO identifiers (record_id, kind, value, raw) VALUES (?, 'email_match', 'johnsmith92@gmail.com', ?)")
+    add.run(p.id[0], 'john.smith92@gmail.com')
+    add.run(p.id[2], 'johnsmith92+shop@gmail.com')
+    const c = candidatePairs(prepareRecords(t!.ws.sqlite))
+    expect(pairsOf(c).sort()).toEqual(['0-1', '0-2', '1-2'])
+    expect(c.pairsByKey.email).toBe(3)
+  })
+
   it('skips a block over its cap whole and counts it', () => {
     const p = prepared(Array.from({ length: 9 }, (_, k) => ({ first_name: `F${k}x`, last_name: `L${k}y`, email: `same.mailbox.${k}@d${k}.test` }))
       .map((r) => ({ ...r, email: r.email.replace(/\.\d+@/, '@') })))

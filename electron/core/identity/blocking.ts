@@ -37,8 +37,11 @@ function join(a: string, b: string, c?: string): string {
  * records as at 300k (the prior odds fall as the pairs grow), so a larger block only adds pairs never accepted.
  */
 export const blockingKeys: readonly BlockingKey[] = [
-  { name: 'email', key: (p, i) => p.email[i]! },
-  { name: 'email_folded', key: (p, i) => (p.emailMatch[i] !== p.email[i] ? p.emailMatch[i]! : '') },
+  // The mailbox: the email with gmail's dots and every +tag folded away (import keeps both forms). One key
+  // for both: a key on the folded form of only the addresses that fold never met the plain address it
+  // folds to (john.smith92@gmail.com and johnsmith92@gmail.com shared no key), and the folded form of two
+  // equal addresses is equal.
+  { name: 'email', key: (p, i) => p.emailMatch[i]! },
   { name: 'phone', key: (p, i) => p.phone[i]! },
   { name: 'phone_last7', key: (p, i) => p.phone7[i]! },
   { name: 'dob_surname_phonetic', key: (p, i) => join(p.dob[i]!, p.lnMeta[i]!) },
