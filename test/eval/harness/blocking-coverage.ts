@@ -77,7 +77,7 @@ export function linkedPairs(n: number, pairs: TruePairs, use: (t: number) => boo
 }
 
 /** Person of each prepared record, from its latest raw row (source name = the export's file name). */
-function personOf(db: SqliteDatabase, p: Prepared, truthPath: string): Int32Array {
+export function personOf(db: SqliteDatabase, p: Prepared, truthPath: string): Int32Array {
   const truth = new Map<string, number>()
   const codes = new Map<string, number>()
   for (const [file, row, person] of readCsv(truthPath).rows) {

@@ -10,7 +10,6 @@
  *
  * Usage: `npx tsx test/eval/harness/missed-pairs.ts [people] [--patterns N]` (default 20,000 people, 25 patterns).
  */
-import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
 import { getThresholds, resolve } from '../../../electron/core/identity'
 import { candidatePairs } from '../../../electron/core/identity/blocking'
 import { pairLevels } from '../../../electron/core/identity/compare'
@@ -22,28 +21,7 @@ import { computeLevels, weighPairs } from '../../../electron/core/identity/score
 import { tempDir } from '../../helpers/temp-workspace'
 import { generatedData } from '../../bench/data'
 import { benchWorkspace, RECORDS_PER_PERSON } from '../../bench/resolve-workspace'
-import { truePairs } from './blocking-coverage'
-import { readCsv } from './truth'
-
-/** Person of each prepared record, from its latest raw row (source name = the export's file name). */
-function personOf(db: SqliteDatabase, p: Prepared, truthPath: string): Int32Array {
-  const truth = new Map<string, number>()
-  const codes = new Map<string, number>()
-  for (const [file, row, person] of readCsv(truthPath).rows) {
-    let c = codes.get(person!)
-    if (c === undefined) codes.set(person!, (c = codes.size))
-    truth.set(`${file}:${row}`, c)
-  }
-  const out = new Int32Array(p.n).fill(-1)
-  const rows = db.prepare(`SELECT r.id, s.name, rr.row_number FROM records r JOIN raw_rows rr ON rr.id = r.raw_row_id
-    JOIN sources s ON s.id = r.source_id`).raw().iterate() as IterableIterator<[number, string, number]>
-  for (const [id, source, row] of rows) {
-    const i = p.indexOf.get(id)
-    const person = truth.get(`${source}:${row}`)
-    if (i !== undefined && person !== undefined) out[i] = person
-  }
-  return out
-}
+import { personOf, truePairs } from './blocking-coverage'
 
 /** The best-weighted same-person candidate pair between each two profiles, keyed "profileA:profileB". */
 function bestBetweenProfiles(p: Prepared, person: Int32Array, a: Int32Array, b: Int32Array, weight: Float64Array): Map<string, number> {
