@@ -81,7 +81,7 @@ export function storePairs(db: SqliteDatabase, p: Prepared, pairs: RunPairs, mod
   // A run that stores more pairs than the table holds (the first, or a full one) builds the secondary
   // indexes afresh instead of inserting into them at random (max(id) is a cheap upper bound of the rows).
   const held = db.prepare('SELECT coalesce(max(id), 0) FROM match_pairs').pluck().get() as number
-  const rebuildIndexes = deferIndexes(db, { match_pairs: ['match_pairs_b', 'match_pairs_band'] }, () => order.length > held)
+  const rebuildIndexes = deferIndexes(db, { match_pairs: ['match_pairs_b'] }, () => order.length > held)
   // Two streams, both in storage order: pairs that may be queued come back with their ids (RETURNING names
   // the records, as rows come back in no promised order); most stored pairs need no id back.
   const plain = new PairWriter(db, runId, at, false)

@@ -7,8 +7,9 @@ import { migration0008 } from './0008-segment-facts'
 import { migration0010 } from './0010-match-keys'
 import { migration0011 } from './0011-segment-scan-indexes'
 import { migration0014 } from './0014-event-epoch-index'
+import { migration0015 } from './0015-resolver-lean-indexes'
 import type { Migration } from './types'
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0005, migration0006, migration0008, migration0010, migration0011, migration0014]
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0005, migration0006, migration0008, migration0010, migration0011, migration0014, migration0015]
 export type { Migration }
