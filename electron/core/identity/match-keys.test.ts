@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { seedSynthetic } from '../../../test/helpers/synthetic-records'
 import { tempWorkspace } from '../../../test/helpers/temp-workspace'
-import { keyHash, keyOrder, keyTable, recordKeyHashes } from './match-keys'
+import { keyHash, keyTable, recordKeyHashes } from './match-keys'
+import { keyOrder } from './match-keys-store'
 import { prepareRecords } from './prepare'
 import { resolve } from './resolve'
 

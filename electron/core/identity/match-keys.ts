@@ -5,7 +5,7 @@ import type { Prepared } from './prepare'
 /**
  * The stored blocking keys (migration 0010) that let an incremental run read only the records new ones can
  * pair with. Every key value is kept as a 53-bit hash of key position and value; name frequencies are counted
- * under the same hashing. The caller owns the transaction for the writes.
+ * under the same hashing. This file computes and reads them; match-keys-store.ts writes them.
  *
  * Kept exact for scored records: a full (or first) run rewrites everything, an incremental run adds its new
  * records and takes out the old entries of re-imported ones. An erased record's entries stay behind (they
@@ -37,8 +37,8 @@ export function keyHash(kind: number, value: string): number {
 }
 
 /** Kinds for name counts, after the blocking keys' positions (the external id key included). */
-const FIRST_NAME = 1000
-const LAST_NAME = 1001
+export const FIRST_NAME = 1000
+export const LAST_NAME = 1001
 
 /** The hashes of record i's blocking key values (distinct), each with the block-size cap of its key. */
 export function recordKeyHashes(p: Prepared, i: number, maxBlock = 100): Array<{ hash: number; cap: number }> {
@@ -78,8 +78,8 @@ function writeRecordHashes(p: Prepared, i: number, out: Float64Array, at: number
 function nameHashes(p: Prepared, i: number): [number, number] {
   return [p.fn[i] ? keyHash(FIRST_NAME, p.fn[i]!) : 0, p.ln[i] ? keyHash(LAST_NAME, p.ln[i]!) : 0]
 }
-const FIRST_TOTAL = keyHash(FIRST_NAME, '')
-const LAST_TOTAL = keyHash(LAST_NAME, '')
+export const FIRST_TOTAL = keyHash(FIRST_NAME, '')
+export const LAST_TOTAL = keyHash(LAST_NAME, '')
 
 /**
  * The distinct key hashes of a run's flagged records, worked out once for writeKeys and markScored (building
@@ -129,7 +129,7 @@ export function writeKeysBlob(p: Prepared, i: number, table: KeyTable, out: Floa
   return end
 }
 
-function fromBlob(blob: Buffer): { keys: Float64Array; first: number; last: number } {
+export function fromBlob(blob: Buffer): { keys: Float64Array; first: number; last: number } {
   const copy = new Float64Array(new Uint8Array(blob).buffer)
   return { keys: copy.subarray(0, copy.length - 2), first: copy[copy.length - 2]!, last: copy[copy.length - 1]! }
 }
@@ -193,7 +193,7 @@ export function applyNameCounts(db: SqliteDatabase, p: Prepared, isNew: Uint8Arr
   p.lnTotal = count(LAST_TOTAL)
 }
 
-function nameDelta(db: SqliteDatabase, p: Prepared, isNew: Uint8Array): Map<number, number> {
+export function nameDelta(db: SqliteDatabase, p: Prepared, isNew: Uint8Array): Map<number, number> {
   const delta = new Map<number, number>()
   const add = (h: number, d: number): void => {
     if (h !== 0) delta.set(h, (delta.get(h) ?? 0) + d)
@@ -218,244 +218,4 @@ function nameDelta(db: SqliteDatabase, p: Prepared, isNew: Uint8Array): Map<numb
     if (last) add(LAST_TOTAL, -1)
   }
   return delta
-}
-
-/**
- * Takes records about to be erased out of the stored keys: their (hashed) blocking-key entries go, and
- * their names stop counting in the name frequencies. Hashes of an email or a name still single a person
- * out; erasure must not leave them behind for the next incremental run. Call before the records (and with
- * them their match_scored rows) are deleted, in the same transaction.
- */
-export function forgetKeys(db: SqliteDatabase, recordIds: readonly number[]): void {
-  const rows = db.prepare('SELECT record_id, keys FROM match_scored WHERE keys IS NOT NULL AND record_id IN (SELECT value FROM json_each(?))')
-    .raw().all(JSON.stringify(recordIds)) as Array<[number, Buffer]>
-  const del = deleteKey(db)
-  const less = db.prepare('UPDATE match_name_counts SET count = count - 1 WHERE key = ?')
-  for (const [id, blob] of rows) {
-    const { keys, first, last } = fromBlob(blob)
-    for (const h of keys) del(h, id)
-    for (const [h, total] of [[first, FIRST_TOTAL], [last, LAST_TOTAL]] as const) {
-      if (h === 0) continue
-      less.run(h)
-      less.run(total)
-    }
-  }
-  db.prepare('DELETE FROM match_name_counts WHERE count <= 0').run()
-}
-
-const BATCH = 200
-
-/** Deletes record `id`'s entry for hash h, in whichever region it is. */
-function deleteKey(db: SqliteDatabase): (h: number, id: number) => void {
-  const del = db.prepare('DELETE FROM match_keys WHERE key IN (?, ?) AND record_id = ?')
-  return (h, id) => del.run(h, recentKey(h), id)
-}
-
-/**
- * Stores the keys and name counts of `p`'s records flagged in `which` (`table`: their key table, when the
- * caller has it); returns the flags of the records whose match_scored row markScored must write. Call before
- * markScored (which overwrites the old blobs).
- *
- * `rebuild`: `p` holds every record. When most stored rows still hold what the records give now (a full run
- * after a model change or a `--full`: the values did not change, only the scores), only the records whose
- * keys changed have their entries replaced, and only the rows that differ (keys, names or raw row) are
- * marked to be written: rewriting ten million unchanged entries and a row per record cost a 1.3M-record
- * run 20 s of CPU and 90k written pages. Otherwise (a first run, keys of another blocking) both tables are
- * emptied and written afresh. Name counts are always rewritten (a few thousand rows).
- * Not `rebuild`: the flagged records' old entries are replaced and the counts adjusted.
- */
-export function writeKeys(db: SqliteDatabase, p: Prepared, which: Uint8Array, rebuild: boolean, table = keyTable(p, which)): Uint8Array {
-  const delta = rebuild ? nameCounts(p) : nameDelta(db, p, which)
-  let write = which
-  let insert = table
-  if (rebuild) {
-    const diff = keysComplete(db) ? diffStored(db, p, table) : null
-    db.exec(diff ? 'DELETE FROM match_name_counts' : 'DELETE FROM match_keys; DELETE FROM match_name_counts')
-    if (diff) {
-      const del = deleteKey(db)
-      for (const [id, keys] of diff.stale) for (const h of keys) del(h, id)
-      write = diff.write
-      insert = subTable(table, diff.rekey)
-    }
-  } else {
-    const old = oldKeys(db, idsOf(p, which))
-    const del = deleteKey(db)
-    for (const [id, keys] of old) for (const h of keys) del(h, id)
-  }
-  insertKeys(db, p, insert, !rebuild)
-  if (!rebuild) foldRecent(db)
-  const upsert = db.prepare('INSERT INTO match_name_counts (key, count) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET count = count + excluded.count')
-  for (const [h, d] of delta) if (d !== 0) upsert.run(h, d)
-  return write
-}
-
-/** Records compared before giving up on a diff where most of them differ (keys of another blocking). */
-const DIFF_SAMPLE = 2000
-
-/**
- * The stored rows of a whole-workspace run's records against what they give now, both in id order:
- * `write` flags records whose match_scored row differs or is missing, `rekey` those whose key entries must be
- * replaced (entries of other hashes, or none), `stale` the stored entries to take out (of those records, and
- * of stored rows whose record is gone). Null when rewriting everything is the better way: no stored rows, a
- * sample mostly changed, or records out of id order.
- */
-function diffStored(db: SqliteDatabase, p: Prepared, table: KeyTable):
-  { write: Uint8Array; rekey: Uint8Array; stale: Array<[number, Float64Array]> } | null {
-  for (let i = 1; i < p.n; i++) if (p.id[i]! <= p.id[i - 1]!) return null
-  const write = new Uint8Array(p.n).fill(1)
-  const rekey = new Uint8Array(p.n).fill(1)
-  const stale: Array<[number, Float64Array]> = []
-  let scratch = new Float64Array(64)
-  let compared = 0
-  let same = 0
-  let i = 0
-  const rows = db.prepare('SELECT record_id, raw_row_id, keys FROM match_scored ORDER BY record_id').raw().iterate() as IterableIterator<[number, number, Buffer]>
-  for (const [id, raw, blob] of rows) {
-    while (i < p.n && p.id[i]! < id) i++
-    const stored = fromBlob(blob)
-    if (i === p.n || p.id[i] !== id) {
-      stale.push([id, stored.keys])
-      continue
-    }
-    const need = table.start[i + 1]! - table.start[i]! + 2
-    if (need > scratch.length) scratch = new Float64Array(need * 2)
-    const end = writeKeysBlob(p, i, table, scratch, 0)
-    const keysSame = end === stored.keys.length + 2 && stored.keys.every((h, k) => h === scratch[k])
-    if (keysSame) rekey[i] = 0
-    else stale.push([id, stored.keys])
-    if (keysSame && stored.first === scratch[end - 2] && stored.last === scratch[end - 1] && raw === p.rawRow[i]) {
-      write[i] = 0
-      same++
-    }
-    if (++compared === DIFF_SAMPLE && same * 2 < compared) {
-      rows.return?.()
-      return null
-    }
-  }
-  return compared === 0 ? null : { write, rekey, stale }
-}
-
-/** The rows of `table` of the records flagged in `flags`. */
-function subTable(table: KeyTable, flags: Uint8Array): KeyTable {
-  const n = table.start.length - 1
-  const start = new Uint32Array(n + 1)
-  let len = 0
-  for (let i = 0; i < n; i++) {
-    start[i] = len
-    if (flags[i]) len += table.start[i + 1]! - table.start[i]!
-  }
-  start[n] = len
-  const hash = new Float64Array(len)
-  const rec = new Int32Array(len)
-  for (let i = 0; i < n; i++) {
-    if (!flags[i]) continue
-    hash.set(table.hash.subarray(table.start[i]!, table.start[i + 1]!), start[i]!)
-    rec.fill(i, start[i]!, start[i + 1]!)
-  }
-  return { hash, rec, start }
-}
-
-/**
- * Every record's names counted, by hash (the counts a rebuild writes). Counted by name first and each distinct
- * name hashed once: a Map keyed by 53-bit numbers (heap numbers, not small integers) for 2.6 million names
- * took 1.6 s at 1.3M records.
- */
-function nameCounts(p: Prepared): Map<number, number> {
-  const out = new Map<number, number>()
-  for (const [names, kind, total] of [[p.fn, FIRST_NAME, FIRST_TOTAL], [p.ln, LAST_NAME, LAST_TOTAL]] as const) {
-    const byName = new Map<string, number>()
-    let all = 0
-    for (let i = 0; i < p.n; i++) {
-      const name = names[i]!
-      if (!name) continue
-      byName.set(name, (byName.get(name) ?? 0) + 1)
-      all++
-    }
-    for (const [name, count] of byName) {
-      const h = keyHash(kind, name)
-      out.set(h, (out.get(h) ?? 0) + count)
-    }
-    if (all > 0) out.set(total, all)
-  }
-  return out
-}
-
-function idsOf(p: Prepared, which: Uint8Array): number[] {
-  const ids: number[] = []
-  for (let i = 0; i < p.n; i++) if (which[i]) ids.push(p.id[i]!)
-  return ids
-}
-
-/**
- * The table's rows in (key, record id) order, the order of match_keys' primary key, so the inserts append
- * instead of landing at random. A stable LSD radix sort of the 53-bit hashes (16, 16, 11 and 10 bits) over
- * typed arrays: a comparator sort of ten million rows took seconds, and a native sort of the hashes plus a
- * binary search per row about a second at 2.5 million. Rows are in record order and records in id order
- * (prepareRecords), so ties stay in id order.
- */
-export function keyOrder(table: KeyTable): Uint32Array {
-  const rows = table.hash.length
-  // Each pass reads the digits in the current order and carries them along (a gather through `order` missed
-  // the CPU cache on every row: 2.0 against 1.3 s for 11 million rows).
-  let lo = new Uint32Array(rows)
-  let hi = new Uint32Array(rows)
-  for (let r = 0; r < rows; r++) {
-    const h = table.hash[r]!
-    lo[r] = h >>> 0
-    hi[r] = (h - lo[r]!) / 0x100000000
-  }
-  let order = new Uint32Array(rows)
-  for (let r = 0; r < rows; r++) order[r] = r
-  let nextOrder = new Uint32Array(rows)
-  let nextLo = new Uint32Array(rows)
-  let nextHi = new Uint32Array(rows)
-  const count = new Uint32Array(0x10001)
-  for (const [high, shift, mask] of [[false, 0, 0xffff], [false, 16, 0xffff], [true, 0, 0x7ff], [true, 11, 0x3ff]] as const) {
-    const digits = high ? hi : lo
-    count.fill(0)
-    for (let r = 0; r < rows; r++) count[((digits[r]! >>> shift) & mask) + 1]!++
-    for (let d = 1; d <= mask + 1; d++) count[d]! += count[d - 1]!
-    for (let x = 0; x < rows; x++) {
-      const to = count[(digits[x]! >>> shift) & mask]!++
-      nextOrder[to] = order[x]!
-      nextLo[to] = lo[x]!
-      nextHi[to] = hi[x]!
-    }
-    ;[order, nextOrder, lo, nextLo, hi, nextHi] = [nextOrder, order, nextLo, lo, nextHi, hi]
-  }
-  return order
-}
-
-/**
- * Inserts the table's (key, record id) rows in the order of the stored keys, BATCH per statement: the base
- * form in hash order, or (`recent`) the recent form, whose order is the hashes' reversed.
- */
-function insertKeys(db: SqliteDatabase, p: Prepared, table: KeyTable, recent: boolean): void {
-  const order = keyOrder(table)
-  if (recent) order.reverse()
-  const sql = (n: number): string => `INSERT OR IGNORE INTO match_keys (key, record_id) VALUES ${new Array<string>(n).fill('(?, ?)').join(', ')}`
-  const batch = db.prepare(sql(BATCH))
-  const one = db.prepare(sql(1))
-  const key = (r: number): number => (recent ? recentKey(table.hash[r]!) : table.hash[r]!)
-  const args: number[] = []
-  let k = 0
-  for (; k + BATCH <= order.length; k += BATCH) {
-    args.length = 0
-    for (let r = k; r < k + BATCH; r++) args.push(key(order[r]!), p.id[table.rec[order[r]!]!]!)
-    batch.run(...args)
-  }
-  for (; k < order.length; k++) one.run(key(order[k]!), p.id[table.rec[order[k]!]!]!)
-}
-
-/**
- * Folds the recent region into the base once it holds more entries than the workspace has records: past
- * that, its own pages are no longer few, and lookups pay a second seek into a large tree. Rare (an eighth
- * of the base at about 8 keys a record), and the same work as inserting those entries into the base directly.
- */
-function foldRecent(db: SqliteDatabase): void {
-  const recent = db.prepare('SELECT count(*) FROM match_keys WHERE key < 0').pluck().get() as number
-  if (recent <= (db.prepare('SELECT count(*) FROM records').pluck().get() as number)) return
-  // -1 - key ascending is key descending: the base receives them in its own order.
-  db.exec(`INSERT OR IGNORE INTO match_keys (key, record_id) SELECT -1 - key, record_id FROM match_keys WHERE key < 0 ORDER BY key DESC, record_id;
-    DELETE FROM match_keys WHERE key < 0`)
 }
