@@ -3,6 +3,7 @@
  * the workbook's shared-strings table is held in memory (that is how XLSX stores text).
  */
 import { createReadStream, type ReadStream } from 'node:fs'
+import { Readable } from 'node:stream'
 import type { Row, stream as ExcelStream } from 'exceljs'
 import { CdpError } from '../../../../shared/api/errors'
 import type { ReadRow, RowSource } from '../types'
@@ -59,6 +60,7 @@ export async function listXlsxSheets(path: string, fileName: string): Promise<st
     for (let next = await book.sheets.next(); !next.done; next = await book.sheets.next()) {
       const names = modelSheetNames(book.reader)
       if (names.length > 0) return names
+      passOver(next.value)
       seen.push(sheetName(next.value))
     }
     return modelSheetNames(book.reader).length > 0 ? modelSheetNames(book.reader) : seen
@@ -157,11 +159,23 @@ async function findSheet(book: OpenWorkbook, wanted: string | undefined, fileNam
     const name = sheetName(next.value)
     const target = wanted ?? modelSheetNames(book.reader)[0] ?? name
     if (name === target) return next.value
+    passOver(next.value)
     seen.push(name)
   }
   const names = modelSheetNames(book.reader).length > 0 ? modelSheetNames(book.reader) : seen
   if (wanted === undefined) throw new CdpError('UnsupportedFile', `${fileName} has no worksheet to read.`)
   throw new CdpError('InvalidInput', `${fileName} has no sheet named "${wanted}". Its sheets are: ${names.map((n) => `"${n}"`).join(', ')}.`)
+}
+
+/**
+ * Lets go of a sheet we will not read. exceljs spools a sheet that comes before the shared strings to a
+ * temporary file, hands the sheet out with a read stream of that file already opening, and deletes the file
+ * when asked for the next sheet: an unread sheet's open then failed now and then with ENOENT, an 'error'
+ * nobody listened to, which kills the process. The stream (an untyped property) gets a listener and is closed.
+ */
+function passOver(worksheet: WorksheetReader): void {
+  const stream: unknown = (worksheet as unknown as { iterator?: unknown }).iterator
+  if (stream instanceof Readable) stream.on('error', () => {}).destroy()
 }
 
 // exceljs's stream reader keeps the sheet name and workbook model on untyped properties.
