@@ -12,6 +12,7 @@ import { cleanHeader, findHeaderIndex, isBlankRecord, rowProblem } from './heade
 import { limits } from './limits'
 import { cellText } from './xlsx-values'
 import { checkXlsxZip } from './xlsx-zip-guard'
+import { ZipSource } from './xlsx-zip-source'
 
 type WorkbookReader = InstanceType<typeof ExcelStream.xlsx.WorkbookReader>
 type WorksheetReader = InstanceType<typeof ExcelStream.xlsx.WorksheetReader>
@@ -36,19 +37,28 @@ interface OpenWorkbook {
   input: ReadStream
   reader: WorkbookReader
   sheets: AsyncIterator<WorksheetReader>
+  /** Stops reading: the file and the stream exceljs reads from. */
+  close(): void
 }
 
 async function openWorkbook(path: string): Promise<OpenWorkbook> {
   const excel = await loadExcelStream()
   const input = createReadStream(path, { highWaterMark: 256 * 1024 })
-  const reader = new excel.xlsx.WorkbookReader(input, {
+  const source = new ZipSource()
+  input.on('error', (e) => source.destroy(e))
+  input.pipe(source)
+  const reader = new excel.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache',
     styles: 'cache', // number formats tell dates from numbers
     hyperlinks: 'ignore',
     worksheets: 'emit',
     entries: 'ignore',
   })
-  return { input, reader, sheets: reader[Symbol.asyncIterator]() }
+  const close = (): void => {
+    input.destroy()
+    source.destroy()
+  }
+  return { input, reader, sheets: reader[Symbol.asyncIterator](), close }
 }
 
 /** Sheet names in workbook order (read from the workbook part, which precedes the sheets' rows). */
@@ -67,7 +77,7 @@ export async function listXlsxSheets(path: string, fileName: string): Promise<st
   } catch (e) {
     throw asXlsxError(e, fileName)
   } finally {
-    book.input.destroy()
+    book.close()
   }
 }
 
@@ -96,12 +106,12 @@ export async function openXlsx(path: string, fileName: string, sheet: string | u
       } catch (e) {
         throw asXlsxError(e, fileName)
       } finally {
-        book.input.destroy()
+        book.close()
       }
     }
-    return { info, header, rows: dataRows(), bytesRead: () => bytes, close: async () => void book.input.destroy() }
+    return { info, header, rows: dataRows(), bytesRead: () => bytes, close: async () => book.close() }
   } catch (e) {
-    book.input.destroy()
+    book.close()
     throw asXlsxError(e, fileName)
   }
 }
