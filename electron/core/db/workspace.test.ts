@@ -137,3 +137,61 @@ describe('passphrase change (rekey)', () => {
     writeFileSync(tmp.file('ok'), '')
   })
 })
+
+/** Opens the file with SQLite3 Multiple Ciphers directly under one cipher and the raw key; true if page 1 reads. */
+function readsUnder(path: string, cipher: 'aegis' | 'sqlcipher', key: Buffer): boolean {
+  const db = new Sqlite(path)
+  try {
+    db.pragma(`cipher = '${cipher}'`)
+    if (cipher === 'sqlcipher') db.pragma('legacy = 4')
+    db.pragma(`key = "x'${key.toString('hex')}'"`)
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+    return true
+  } catch {
+    return false
+  } finally {
+    db.close()
+  }
+}
+
+describe('page cipher', () => {
+  it('a new workspace is encrypted with AEGIS-256, and its key file says so', () => {
+    const path = fresh()
+    createWorkspace(path, testPassphrase, { kdf: testKdf }).close()
+    const keyFile = readKeyFile(keyFilePath(path))
+    expect(keyFile.cipher).toBe('aegis')
+    const key = deriveKey(testPassphrase, keyFile)
+    expect(readsUnder(path, 'aegis', key)).toBe(true)
+    expect(readsUnder(path, 'sqlcipher', key)).toBe(false)
+  })
+
+  it("a workspace under SQLCipher's scheme (made before AEGIS) opens, and a passphrase change moves it to AEGIS", () => {
+    const path = fresh()
+    const ws = createWorkspace(path, testPassphrase, { kdf: testKdf })
+    ws.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('probe', '\"kept\"')").run()
+    // What an older version wrote: the same key under SQLCipher 4, and a key file naming it.
+    const oldKeyFile = { ...readKeyFile(keyFilePath(path)), cipher: 'sqlcipher' as const }
+    const key = deriveKey(testPassphrase, oldKeyFile)
+    ws.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    ws.sqlite.pragma('journal_mode = DELETE')
+    ws.sqlite.pragma(`cipher = 'sqlcipher'`)
+    ws.sqlite.pragma('legacy = 4')
+    ws.sqlite.pragma(`rekey = "x'${key.toString('hex')}'"`)
+    ws.close()
+    writeKeyFile(keyFilePath(path), oldKeyFile)
+    expect(readsUnder(path, 'sqlcipher', key)).toBe(true)
+
+    const old = openWorkspace(path, new Passphrase(testPassphrase))
+    expect(old.sqlite.prepare("SELECT value FROM settings WHERE key = 'probe'").pluck().get()).toBe('"kept"')
+    changePassphrase(old, 'a brand new passphrase', testKdf)
+    old.close()
+
+    const keyFile = readKeyFile(keyFilePath(path))
+    expect(keyFile.cipher).toBe('aegis')
+    expect(readsUnder(path, 'aegis', deriveKey('a brand new passphrase', keyFile))).toBe(true)
+    const moved = openWorkspace(path, new Passphrase('a brand new passphrase'))
+    expect(moved.sqlite.prepare("SELECT value FROM settings WHERE key = 'probe'").pluck().get()).toBe('"kept"')
+    expect(moved.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+    moved.close()
+  })
+})

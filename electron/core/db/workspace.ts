@@ -4,7 +4,8 @@ import { existsSync, openSync, readSync, closeSync, renameSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { CdpError } from '../../../shared/api/errors'
 import {
-  type KdfParams, defaultKdf, deriveKey, keyFilePath, newKeyFile, pendingKeyFilePath, removeIfExists, writeKeyFile,
+  type KdfParams, type WorkspaceCipher, currentCipher, defaultKdf, deriveKey, keyFilePath, newKeyFile, pendingKeyFilePath, removeIfExists,
+  writeKeyFile,
 } from './key-file'
 import type { KeySource } from './key-source'
 import { migrate, schemaVersion } from './migrate'
@@ -38,7 +39,7 @@ export function createWorkspace(path: string, passphrase: string, options: Creat
   writeKeyFile(keyFilePath(path), keyFile)
   let sqlite: SqliteDatabase | undefined
   try {
-    sqlite = openEncrypted(path, key)
+    sqlite = openEncrypted(path, key, [currentCipher])
     const ws = wrap(path, sqlite)
     ws.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?), (?, ?)').run(
       'workspace_id', JSON.stringify(randomUUID()),
@@ -85,9 +86,11 @@ export function changePassphrase(ws: Workspace, newPassphrase: string, kdf: KdfP
   const pending = pendingKeyFilePath(ws.path)
   writeKeyFile(pending, keyFile)
   // Rekeying rewrites every page; do it outside WAL so no page stays under the old key in the -wal file.
+  // It also moves a workspace still under SQLCipher's scheme to the current cipher (the new key file says so).
   ws.sqlite.pragma('wal_checkpoint(TRUNCATE)')
   ws.sqlite.pragma('journal_mode = DELETE')
   try {
+    ws.sqlite.pragma(`cipher = '${keyFile.cipher}'`)
     ws.sqlite.pragma(`rekey = "x'${key.toString('hex')}'"`)
   } catch (e) {
     removeIfExists(pending)
@@ -116,18 +119,14 @@ function assertEncrypted(path: string): void {
   }
 }
 
-function openEncrypted(path: string, key: Buffer): SqliteDatabase {
-  const sqlite = new Sqlite(path)
+/**
+ * Opens the file under the first of `ciphers` the key unlocks. The cipher is found by trying rather than read
+ * from the key file, because a raw key (the OS keychain, a backup being verified) comes without one; a wrong
+ * key fails every cipher on the first page, before anything is written.
+ */
+function openEncrypted(path: string, key: Buffer, ciphers: readonly WorkspaceCipher[] = [currentCipher, 'sqlcipher']): SqliteDatabase {
+  const sqlite = unlock(path, key, ciphers)
   try {
-    sqlite.pragma(`cipher = 'sqlcipher'`)
-    sqlite.pragma('legacy = 4')
-    sqlite.pragma(`key = "x'${key.toString('hex')}'"`)
-    try {
-      // PRAGMA key always "succeeds"; the first real read tells whether the key fits.
-      sqlite.prepare('SELECT count(*) FROM sqlite_master').get()
-    } catch {
-      throw new CdpError('WrongPassphrase', 'Wrong passphrase: the workspace could not be unlocked (or the file is not a Tessera workspace).')
-    }
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
@@ -143,6 +142,23 @@ function openEncrypted(path: string, key: Buffer): SqliteDatabase {
     sqlite.close()
     throw e
   }
+}
+
+function unlock(path: string, key: Buffer, ciphers: readonly WorkspaceCipher[]): SqliteDatabase {
+  for (const cipher of ciphers) {
+    const sqlite = new Sqlite(path)
+    try {
+      sqlite.pragma(`cipher = '${cipher}'`)
+      if (cipher === 'sqlcipher') sqlite.pragma('legacy = 4')
+      sqlite.pragma(`key = "x'${key.toString('hex')}'"`)
+      // PRAGMA key always "succeeds"; the first real read tells whether the key fits.
+      sqlite.prepare('SELECT count(*) FROM sqlite_master').get()
+      return sqlite
+    } catch {
+      sqlite.close()
+    }
+  }
+  throw new CdpError('WrongPassphrase', 'Wrong passphrase: the workspace could not be unlocked (or the file is not a Tessera workspace).')
 }
 
 function wrap(path: string, sqlite: SqliteDatabase): Workspace {
