@@ -8,12 +8,12 @@
  * (a newsletter's new signups: some are people the workspace knows, some are new).
  *
  * Importing a million records takes minutes, so the imported (unresolved) workspace is cached beside the
- * generated files and copied for each run; the cache is keyed by generator, schema, size and holdout.
+ * generated files and copied for each run; the cache is keyed by generator, schema, cipher, size and holdout.
  */
 import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
-  createWorkspace, currentSchemaVersion, keyFilePath, openWorkspace, Passphrase, type Workspace,
+  createWorkspace, currentCipher, currentSchemaVersion, keyFilePath, openWorkspace, Passphrase, type Workspace,
 } from '../../electron/core/db'
 import { importFile, parseMapping } from '../../electron/core/import'
 import { repoRoot } from '../eval/harness/datasets'
@@ -74,7 +74,8 @@ export async function benchWorkspace(path: string, records: number, holdout: num
     splitTail(data.files[HOLDOUT_SOURCE], holdout, baseFile, `${holdoutFile}.part`, manifest.files[HOLDOUT_SOURCE].rows)
     renameSync(`${holdoutFile}.part`, holdoutFile)
   }
-  const cached = join(data.dir, `resolve-bench-s${currentSchemaVersion()}-g${generatorVersion}-hold-${holdout}.tdb`)
+  // The cipher is in the name: a workspace under another cipher would measure its cost, not the current one's.
+  const cached = join(data.dir, `resolve-bench-s${currentSchemaVersion()}-g${generatorVersion}-${currentCipher}-hold-${holdout}.tdb`)
   if (existsSync(cached)) {
     copyFileSync(cached, path)
     copyFileSync(keyFilePath(cached), keyFilePath(path))
