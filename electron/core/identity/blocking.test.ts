@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { seedRecords, type SeedRecord } from '../../../test/helpers/seed'
 import { seedSynthetic } from '../../../test/helpers/synthetic-records'
 import { tempWorkspace } from '../../../test/helpers/temp-workspace'
-import { blockingKeys, blockingShape, candidatePairs, forEachKeyPair, storedBlockingShape } from './blocking'
+import { blockingKeys, blockingShape, candidatePairs, EXTERNAL_ID_KEY, forEachKeyPair, keyHash, storedBlockingShape } from './blocking'
+import { KeyEntries } from './blocking-arrays'
+import { keyTable } from './match-keys'
 import { prepareRecords } from './prepare'
 import { resolve } from './resolve'
 
@@ -78,6 +80,48 @@ describe('candidatePairs', () => {
     const p = prepared(Array.from({ length: 4 }, () => ({ first_name: 'Ann', last_name: 'Lee', email: 'ann@x.test' })))
     const c = candidatePairs(p, { isNew: Uint8Array.from([0, 0, 0, 1]) })
     expect(pairsOf(c).sort()).toEqual(['0-3', '1-3', '2-3'])
+  })
+})
+
+describe('the key table blocking hands back', () => {
+  it('holds the flagged records rows keyTable would compute, and none without flags', () => {
+    t = tempWorkspace()
+    seedSynthetic(t.ws, 300, 3)
+    // External ids: a block of two records, and a record with two of them.
+    const ids = t.ws.sqlite.prepare('SELECT id FROM records ORDER BY id LIMIT 2').pluck().all() as number[]
+    const add = t.ws.sqlite.prepare('INSERT INTO identifiers (record_id, kind, value) VALUES (?, ?, ?)')
+    add.run(ids[0], 'external:shop', '42')
+    add.run(ids[1], 'external:shop', '42')
+    add.run(ids[1], 'external:crm', 'c-7')
+    const p = prepareRecords(t.ws.sqlite)
+    const some = Uint8Array.from({ length: p.n }, (_v, i) => (i % 3 === 1 ? 1 : 0))
+    const all = new Uint8Array(p.n).fill(1)
+    const rows = (x: { hash: Float64Array; rec: Int32Array; start: Uint32Array }): unknown => [[...x.hash], [...x.rec], [...x.start]]
+    for (const flags of [some, all]) expect(rows(candidatePairs(p, { keysOf: flags }).keys)).toEqual(rows(keyTable(p, flags)))
+    const none = candidatePairs(p).keys
+    expect([none.hash.length, none.start.every((s) => s === 0)]).toEqual([0, true])
+    expect(candidatePairs(p).pairsByKey.external_id).toBe(1)
+    expect(forEachKeyPair(p, EXTERNAL_ID_KEY, {}, () => {})).toEqual({ made: 1, skipped: 0 })
+  })
+
+  it('skips the blocks the incremental run knows are over their cap, by hash', () => {
+    const p = prepared(Array.from({ length: 3 }, () => ({ first_name: 'Ann', last_name: 'Lee', email: 'ann@x.test' })))
+    const email = keyHash(blockingKeys.findIndex((k) => k.name === 'email'), 'ann@x.test')
+    const c = candidatePairs(p, { oversized: (h) => h === email })
+    expect([c.pairsByKey.email, c.skippedBlocks.email, c.pairsByKey.first_surname]).toEqual([0, 1, 3])
+  })
+})
+
+describe('KeyEntries', () => {
+  it('groups equal 53-bit hashes only, records in order, also where low halves collide', () => {
+    const high = 2 ** 32
+    // Hashes 7 + k·2^32 share their low half; 9 is alone; 5 + 2^32 twice.
+    const hashes = [7 + 3 * high, 9, 7 + high, 5 + high, 7 + 3 * high, 7 + high, 5 + high, 7 + 3 * high, 7 + 2 * high]
+    const entries = new KeyEntries(2)
+    hashes.forEach((h, i) => entries.push(h, i))
+    const blocks: Array<[number, number[]]> = []
+    entries.forEachBlock((from, to, hash) => blocks.push([hash, [...entries.rec.subarray(from, to)]]))
+    expect(blocks.sort((x, y) => x[0] - y[0])).toEqual([[5 + high, [3, 6]], [7 + high, [2, 5]], [7 + 3 * high, [0, 4, 7]]])
   })
 })
 

@@ -1,4 +1,5 @@
 import { FREE_MAIL } from './compare'
+import { KeptRows, KeyEntries, type KeyTable, PairBuffer } from './blocking-arrays'
 import type { Prepared } from './prepare'
 
 /**
@@ -93,6 +94,8 @@ export interface CandidatePairs {
   pairsByKey: Record<string, number>
   /** Blocks skipped for being larger than the cap, per key. */
   skippedBlocks: Record<string, number>
+  /** The key table of the records flagged in BlockingOptions.keysOf (no rows without it). */
+  keys: KeyTable
 }
 
 export interface BlockingOptions {
@@ -101,26 +104,53 @@ export interface BlockingOptions {
   isNew?: Uint8Array
   /**
    * Blocks known to be over their cap in the whole workspace when only part of it is loaded (an incremental
-   * run): key position and value → true to skip the block, as a full blocking would.
+   * run): the block's keyHash → true to skip it, as a full blocking would.
    */
-  oversized?: (key: number, value: string) => boolean
+  oversized?: (hash: number) => boolean
+  /** Records whose distinct key hashes candidatePairs returns (`keys`): those a run stores keys for. */
+  keysOf?: Uint8Array
   signal?: AbortSignal
 }
 
-/** Generates the union of candidate pairs over all keys (plus extIds, one key per system). */
+/**
+ * FNV-1a twice (two offsets) folded into 53 bits: exact as a JS number and as an SQLite integer. Blocking
+ * groups records by the hash of (key position, value), and the stored keys (match-keys.ts) are these hashes.
+ */
+export function keyHash(kind: number, value: string): number {
+  let h1 = 0x811c9dc5 ^ kind
+  let h2 = 0x01000193 ^ (kind * 0x9e3779b1)
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    h1 = Math.imul(h1 ^ c, 0x01000193)
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995)
+  }
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff)
+}
+
+/**
+ * Generates the union of candidate pairs over all keys (plus extIds, one key per system), and the key table of
+ * the records flagged in `opts.keysOf` (empty without it). Each key value is built and hashed once, key by
+ * key; a key's blocks are its equal hashes (53 bits: a collision of two values of one key among millions is
+ * a chance in thousands, and the stored keys already take that chance).
+ */
 export function candidatePairs(p: Prepared, opts: BlockingOptions = {}): CandidatePairs {
   const out = new PairBuffer(p.n)
   const pairsByKey: Record<string, number> = {}
   const skippedBlocks: Record<string, number> = {}
   const push = (i: number, j: number): void => out.push(i, j)
+  const entries = new KeyEntries(p.n)
+  const kept = new KeptRows(p.n, opts.keysOf)
   for (let kx = 0; kx <= EXTERNAL_ID_KEY; kx++) {
     opts.signal?.throwIfAborted()
-    const { made, skipped } = forEachKeyPair(p, kx, opts, push)
+    hashKey(p, kx, entries)
+    kept.add(entries)
+    const { made, skipped } = pairsOfKey(p, kx, entries, opts, push)
     pairsByKey[keyName(kx)] = made
     skippedBlocks[keyName(kx)] = skipped
   }
+  const keys = kept.table()
   const { a, b } = out.unique()
-  return { a, b, pairsByKey, skippedBlocks }
+  return { a, b, pairsByKey, skippedBlocks, keys }
 }
 
 /** Name of the key at position `kx` (EXTERNAL_ID_KEY included). */
@@ -129,76 +159,49 @@ export const keyName = (kx: number): string => (kx === EXTERNAL_ID_KEY ? 'extern
 /**
  * Calls `emit(i, j)` (i < j, possibly repeated across keys, never within one) for every pair key `kx` makes;
  * returns how many it made and how many blocks it skipped over their cap. The analysis harness measures one
- * key at a time through this; candidatePairs unions them.
+ * key at a time through this; candidatePairs unions them (the same blocks, from every key hashed at once).
  */
 export function forEachKeyPair(p: Prepared, kx: number, opts: BlockingOptions, emit: (i: number, j: number) => void): { made: number; skipped: number } {
-  const maxBlock = opts.maxBlock ?? 100
-  const k = kx === EXTERNAL_ID_KEY ? undefined : blockingKeys[kx]!
-  const { start, members, values } = groupByKey(p, k)
-  let made = 0
-  let skipped = 0
-  const cap = Math.min(maxBlock, k?.maxBlock ?? maxBlock)
-  const dense = k?.denseMaxBlock ?? cap
-  for (let blk = 0; blk < values.length; blk++) {
-    const from = start[blk]!
-    const size = start[blk + 1]! - from
-    if (size < 2) continue
-    if (size > cap || opts.oversized?.(kx, values[blk]!) === true) {
-      skipped++
-      continue
-    }
-    const block = members.subarray(from, from + size)
-    made += size > dense ? emitSparseBlock(p, block, emit, opts.isNew) : emitBlock(block, emit, opts.isNew)
-  }
-  return { made, skipped }
+  const entries = new KeyEntries(p.n)
+  hashKey(p, kx, entries)
+  return pairsOfKey(p, kx, entries, opts, emit)
 }
 
 /**
- * The records grouped by key value: block b holds `values[b]` and its members are
- * `members[start[b] .. start[b + 1])`, in record order. A value → block-number Map and a counting sort into
- * one typed array, instead of an array per distinct value (most values are one record's: a million small
- * arrays per key at 1.3M records).
+ * Sets `entries` to key kx's value hashes, in record order. Key by key: building and hashing one key for every
+ * record took half the time of every key for one record after another.
  */
-function groupByKey(p: Prepared, k: BlockingKey | undefined): { start: Int32Array; members: Int32Array; values: string[] } {
-  const blockOf = new Map<string, number>()
-  const values: string[] = []
-  let rec = new Int32Array(p.n)
-  let blk = new Int32Array(p.n)
-  let len = 0
-  const add = (v: string, i: number): void => {
-    let b = blockOf.get(v)
-    if (b === undefined) {
-      b = values.length
-      blockOf.set(v, b)
-      values.push(v)
-    }
-    if (len === rec.length) {
-      // Only external ids (several per record) can outgrow one entry per record.
-      const r2 = new Int32Array(len * 2 + 16)
-      r2.set(rec)
-      rec = r2
-      const b2 = new Int32Array(len * 2 + 16)
-      b2.set(blk)
-      blk = b2
-    }
-    rec[len] = i
-    blk[len++] = b
-  }
+function hashKey(p: Prepared, kx: number, entries: KeyEntries): void {
+  entries.length = 0
+  const k = kx === EXTERNAL_ID_KEY ? undefined : blockingKeys[kx]!
   for (let i = 0; i < p.n; i++) {
     if (!k) {
-      for (const id of p.extIds[i]!) add(id, i)
+      for (const id of p.extIds[i]!) entries.push(keyHash(kx, id), i)
       continue
     }
     const v = k.key(p, i)
-    if (v !== '') add(v, i)
+    if (v !== '') entries.push(keyHash(kx, v), i)
   }
-  const start = new Int32Array(values.length + 1)
-  for (let e = 0; e < len; e++) start[blk[e]! + 1]!++
-  for (let b = 0; b < values.length; b++) start[b + 1]! += start[b]!
-  const at = start.slice(0, values.length)
-  const members = new Int32Array(len)
-  for (let e = 0; e < len; e++) members[at[blk[e]!]!++] = rec[e]!
-  return { start, members, values }
+}
+
+/** Emits the pairs of one key's blocks (its entries' equal hashes); returns pairs made and blocks skipped. */
+function pairsOfKey(p: Prepared, kx: number, entries: KeyEntries, opts: BlockingOptions, emit: (i: number, j: number) => void): { made: number; skipped: number } {
+  const maxBlock = opts.maxBlock ?? 100
+  const k = kx === EXTERNAL_ID_KEY ? undefined : blockingKeys[kx]!
+  const cap = Math.min(maxBlock, k?.maxBlock ?? maxBlock)
+  const dense = k?.denseMaxBlock ?? cap
+  let made = 0
+  let skipped = 0
+  entries.forEachBlock((from, to, hash) => {
+    const size = to - from
+    if (size > cap || opts.oversized?.(hash) === true) {
+      skipped++
+      return
+    }
+    const block = entries.rec.subarray(from, to)
+    made += size > dense ? emitSparseBlock(p, block, emit, opts.isNew) : emitBlock(block, emit, opts.isNew)
+  })
+  return { made, skipped }
 }
 
 function emitBlock(members: Int32Array, emit: (i: number, j: number) => void, isNew: Uint8Array | undefined): number {
@@ -234,34 +237,4 @@ function emitSparseBlock(p: Prepared, members: Int32Array, emit: (i: number, j: 
     }
   }
   return made
-}
-
-/** Pairs encoded as one float (a·n + b, exact below 2^53) in a growable typed array; sorted and de-duplicated once. */
-class PairBuffer {
-  private buf = new Float64Array(1 << 16)
-  private len = 0
-  constructor(private readonly n: number) {}
-
-  push(a: number, b: number): void {
-    if (this.len === this.buf.length) {
-      const next = new Float64Array(this.buf.length * 2)
-      next.set(this.buf)
-      this.buf = next
-    }
-    this.buf[this.len++] = a * this.n + b
-  }
-
-  unique(): { a: Int32Array; b: Int32Array } {
-    const v = this.buf.subarray(0, this.len).sort()
-    let m = 0
-    for (let i = 0; i < v.length; i++) if (i === 0 || v[i] !== v[i - 1]) v[m++] = v[i]!
-    const a = new Int32Array(m)
-    const b = new Int32Array(m)
-    for (let i = 0; i < m; i++) {
-      a[i] = Math.floor(v[i]! / this.n)
-      b[i] = v[i]! - a[i]! * this.n
-    }
-    this.buf = new Float64Array(0)
-    return { a, b }
-  }
 }

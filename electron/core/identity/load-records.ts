@@ -1,5 +1,5 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
-import { applyNameCounts, keyHash, keysComplete, lookupPartners, oldKeys } from './match-keys'
+import { applyNameCounts, keysComplete, lookupPartners, oldKeys } from './match-keys'
 import { prepareRecords, type Prepared } from './prepare'
 
 /** The records a run works on, which of them are new, and how it found them. */
@@ -13,7 +13,7 @@ export interface RunRecords {
    */
   partial: boolean
   /** For a partial load: blocks over their cap in the whole workspace (see BlockingOptions.oversized). */
-  oversized?: (key: number, value: string) => boolean
+  oversized?: (hash: number) => boolean
 }
 
 /**
@@ -44,7 +44,7 @@ export function loadRunRecords(db: SqliteDatabase, opts: { full: boolean; reuseM
     if (i !== undefined) isNew[i] = 1
   }
   applyNameCounts(db, p, isNew)
-  return { p, isNew, partial: true, oversized: (key, value) => oversized.has(keyHash(key, value)) }
+  return { p, isNew, partial: true, oversized: (hash) => oversized.has(hash) }
 }
 
 /** Flags records never scored, or re-imported (a new raw row) since they were; all of them on a full run. */

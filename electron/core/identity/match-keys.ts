@@ -1,5 +1,6 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
-import { blockingKeys, EXTERNAL_ID_KEY } from './blocking'
+import { blockingKeys, EXTERNAL_ID_KEY, keyHash } from './blocking'
+import type { KeyTable } from './blocking-arrays'
 import type { Prepared } from './prepare'
 
 /**
@@ -21,20 +22,11 @@ import type { Prepared } from './prepare'
  * eighth of the base), a run folds it into the base.
  */
 
+// Hashing and the table's layout belong to blocking, which groups records by these hashes; re-exported for the stores.
+export { keyHash, type KeyTable }
+
 /** The recent-region form of hash h (see above): negative, and exact like h. */
 export const recentKey = (h: number): number => -1 - h
-
-/** FNV-1a twice (two offsets) folded into 53 bits: exact as a JS number and as an SQLite integer. */
-export function keyHash(kind: number, value: string): number {
-  let h1 = 0x811c9dc5 ^ kind
-  let h2 = 0x01000193 ^ (kind * 0x9e3779b1)
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i)
-    h1 = Math.imul(h1 ^ c, 0x01000193)
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995)
-  }
-  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff)
-}
 
 /** Kinds for name counts, after the blocking keys' positions (the external id key included). */
 export const FIRST_NAME = 1000
@@ -82,17 +74,9 @@ export const FIRST_TOTAL = keyHash(FIRST_NAME, '')
 export const LAST_TOTAL = keyHash(LAST_NAME, '')
 
 /**
- * The distinct key hashes of a run's flagged records, worked out once for writeKeys and markScored (building
- * the key values is most of the cost). Rows are in record order: record i's are start[i]..start[i+1].
+ * The key table of `p`'s records flagged in `which` (every record when omitted), computed afresh. A run takes
+ * the one candidatePairs built while blocking (the same rows); this is for callers without one.
  */
-export interface KeyTable {
-  hash: Float64Array
-  /** Record index of each row. */
-  rec: Int32Array
-  start: Uint32Array
-}
-
-/** The key table of `p`'s records flagged in `which` (every record when omitted). */
 export function keyTable(p: Prepared, which?: Uint8Array): KeyTable {
   // Room for one record's keys at the end, so a record never straddles a resize.
   const room = blockingKeys.length + 1

@@ -8,7 +8,6 @@ import { latestModel } from './model-store'
 import { applyMerges, checkpointRun, markScored, queueReviews, type RunPairs, storePairs, tuneForSaving } from './persist'
 import { loadRunRecords } from './load-records'
 import { MergeBatch } from './membership'
-import { keyTable } from './match-keys'
 import { writeKeys } from './match-keys-store'
 import type { Prepared } from './prepare'
 import { weighPairs } from './score'
@@ -92,7 +91,11 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   const records = partial ? (db.prepare('SELECT count(*) FROM records').pluck().get() as number) : p.n
   opts.signal?.throwIfAborted()
   progress({ phase: 'blocking', done: 0, total: p.n })
-  const cand = candidatePairs(p, { isNew: full ? undefined : isNew, oversized, signal: opts.signal })
+  // A whole-workspace load rewrites every record's stored keys (also filling them in for a workspace
+  // scored before they existed); a partial one adds the new records'. Blocking hashes every key value once
+  // and hands back their table for saving.
+  const which = partial ? isNew : new Uint8Array(p.n).fill(1)
+  const cand = candidatePairs(p, { isNew: full ? undefined : isNew, oversized, signal: opts.signal, keysOf: which })
   progress({ phase: 'scoring', done: 0, total: cand.a.length })
   // Training's random pairs (for u) are compared along with the candidates, on both threads.
   const { levels, extraLevels } = await computeLevelsParallel(p, cand.a, cand.b, opts.signal, { extra: previous ? undefined : randomPairs(p.n) })
@@ -136,10 +139,7 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
     step('merges')
     const queued = queueReviews(db, p, pairs, reviewCandidates, pairIds, decided, at, membership)
     step('review')
-    // A whole-workspace load rewrites every record's stored keys (also filling them in for a workspace
-    // scored before they existed); a partial one adds the new records'.
-    const which = partial ? isNew : new Uint8Array(p.n).fill(1)
-    const table = keyTable(p, which)
+    const table = cand.keys
     // A full run rewrites only the stored rows that changed (see writeKeys).
     const write = writeKeys(db, p, which, !partial, table)
     step('keys')
