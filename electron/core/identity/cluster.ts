@@ -43,19 +43,39 @@ export interface ClusterResult {
   refused: Array<{ t: number; reason: RefusalReason }>
 }
 
+/**
+ * The clusters as typed arrays and sparse maps: a run of a million records may not afford a member array, a
+ * Map of system ids and a cannot-link array per record (about a gigabyte of small objects at 1.3M records).
+ */
 class Clusters {
   readonly parent: Int32Array
-  readonly members: number[][]
-  /** Per cluster root, system → its ids (one, or more once within-source duplicates were joined). */
-  readonly systems: Array<Map<string, string[]>>
-  readonly cannot: number[][]
+  /** Records per cluster root. */
+  readonly size: Int32Array
+  /** Members of a root's cluster as a list in join order: from head[root] along next[] to -1. */
+  readonly head: Int32Array
+  readonly next: Int32Array
+  private readonly tail: Int32Array
+  /**
+   * Per cluster root, its one-per-system ids as "system:value" (undefined: none). A singleton's list is its
+   * record's own (input.systemIds), never changed: a merge that brings new ids makes a new list.
+   */
+  private readonly ids: Array<readonly string[] | undefined>
+  /** Per cluster root with any, the records a human kept apart from it. */
+  private readonly cannot = new Map<number, number[]>()
 
-  constructor(n: number) {
+  constructor(n: number, systemIds: readonly (readonly string[])[]) {
     this.parent = new Int32Array(n)
-    for (let i = 0; i < n; i++) this.parent[i] = i
-    this.members = Array.from({ length: n }, (_v, i) => [i])
-    this.systems = Array.from({ length: n }, () => new Map<string, string[]>())
-    this.cannot = Array.from({ length: n }, () => [])
+    this.size = new Int32Array(n).fill(1)
+    this.head = new Int32Array(n)
+    this.tail = new Int32Array(n)
+    this.next = new Int32Array(n).fill(-1)
+    this.ids = new Array<readonly string[] | undefined>(n)
+    for (let i = 0; i < n; i++) {
+      this.parent[i] = i
+      this.head[i] = i
+      this.tail[i] = i
+      if (systemIds[i]!.length > 0) this.ids[i] = systemIds[i]
+    }
   }
 
   find(i: number): number {
@@ -69,19 +89,34 @@ class Clusters {
     return r
   }
 
-  union(ra: number, rb: number): number {
-    const [big, small] = this.members[ra]!.length >= this.members[rb]!.length ? [ra, rb] : [rb, ra]
-    this.parent[small] = big
-    for (const m of this.members[small]!) this.members[big]!.push(m)
-    for (const [k, v] of this.systems[small]!) {
-      const have = this.systems[big]!.get(k)
-      if (!have) this.systems[big]!.set(k, v)
-      else for (const id of v) if (!have.includes(id)) have.push(id)
+  keepApart(i: number, j: number): void {
+    for (const [x, y] of [[i, j], [j, i]] as const) {
+      const list = this.cannot.get(x)
+      if (list) list.push(y)
+      else this.cannot.set(x, [y])
     }
-    for (const c of this.cannot[small]!) this.cannot[big]!.push(c)
-    this.members[small] = []
-    this.systems[small] = new Map()
-    this.cannot[small] = []
+  }
+
+  union(ra: number, rb: number): number {
+    const [big, small] = this.size[ra]! >= this.size[rb]! ? [ra, rb] : [rb, ra]
+    this.parent[small] = big
+    this.size[big]! += this.size[small]!
+    this.next[this.tail[big]!] = this.head[small]!
+    this.tail[big] = this.tail[small]!
+    const bigIds = this.ids[big]
+    const smallIds = this.ids[small]
+    if (smallIds) {
+      const added = bigIds ? smallIds.filter((id) => !bigIds.includes(id)) : smallIds
+      if (added.length > 0) this.ids[big] = bigIds ? [...bigIds, ...added] : smallIds
+      this.ids[small] = undefined
+    }
+    const smallCannot = this.cannot.get(small)
+    if (smallCannot) {
+      const bigCannot = this.cannot.get(big)
+      if (bigCannot) for (const c of smallCannot) bigCannot.push(c)
+      else this.cannot.set(big, smallCannot)
+      this.cannot.delete(small)
+    }
     return big
   }
 
@@ -91,21 +126,35 @@ class Clusters {
    * systems at once: twice in the newsletter and twice in the help desk).
    */
   conflict(ra: number, rb: number, duplicate = false): RefusalReason | null {
-    for (const c of this.cannot[ra]!) if (this.find(c) === rb) return 'cannot-link'
-    const [x, y] = this.systems[ra]!.size <= this.systems[rb]!.size ? [ra, rb] : [rb, ra]
-    for (const [k, v] of this.systems[x]!) {
-      const w = this.systems[y]!.get(k)
-      if (w === undefined || duplicate) continue
-      // Conflict when the merge would give both sides an id they do not have yet.
-      if (!v.every((id) => w.includes(id)) && !w.every((id) => v.includes(id))) return 'id-conflict'
-    }
-    return null
+    for (const c of this.cannot.get(ra) ?? []) if (this.find(c) === rb) return 'cannot-link'
+    const x = this.ids[ra]
+    const y = this.ids[rb]
+    if (!x || !y || duplicate) return null
+    return idsConflict(x, y) ? 'id-conflict' : null
   }
+}
+
+/** The system of a "system:value" id. */
+const systemOf = (id: string): string => id.slice(0, id.indexOf(':'))
+
+/**
+ * True when, for some system both clusters hold ids of, the merge would give each side an id it does not have
+ * yet (neither side's ids of that system include the other's).
+ */
+function idsConflict(x: readonly string[], y: readonly string[]): boolean {
+  for (const id of x) {
+    const system = systemOf(id)
+    const w = y.filter((o) => systemOf(o) === system)
+    if (w.length === 0) continue
+    const v = x.filter((o) => systemOf(o) === system)
+    if (!v.every((o) => w.includes(o)) && !w.every((o) => v.includes(o))) return true
+  }
+  return false
 }
 
 /** Runs the clustering; pure (no database), so every rule is unit-testable. */
 export function clusterPairs(input: ClusterInput): ClusterResult {
-  const cl = new Clusters(input.n)
+  const cl = new Clusters(input.n, input.systemIds)
   seed(cl, input)
   const result: ClusterResult = { merges: [], refused: [] }
   for (const [i, j] of input.mustLink) {
@@ -138,20 +187,8 @@ export function clusterPairs(input: ClusterInput): ClusterResult {
 }
 
 function seed(cl: Clusters, input: ClusterInput): void {
+  for (const [i, j] of input.cannotLink) cl.keepApart(i, j)
   const byProfile = new Map<number, number>()
-  for (let i = 0; i < input.n; i++) {
-    for (const id of input.systemIds[i]!) {
-      const cut = id.indexOf(':')
-      const sys = id.slice(0, cut)
-      const have = cl.systems[i]!.get(sys)
-      if (have) have.push(id.slice(cut + 1))
-      else cl.systems[i]!.set(sys, [id.slice(cut + 1)])
-    }
-  }
-  for (const [i, j] of input.cannotLink) {
-    cl.cannot[i]!.push(j)
-    cl.cannot[j]!.push(i)
-  }
   for (let i = 0; i < input.n; i++) {
     const first = byProfile.get(input.profile[i]!)
     if (first === undefined) byProfile.set(input.profile[i]!, i)
@@ -182,14 +219,14 @@ function buildAdjacency(input: ClusterInput): { start: Int32Array; pairs: Int32A
 
 function bridgeCheck(cl: Clusters, ri: number, rj: number, t: number, input: ClusterInput,
   adj: { start: Int32Array; pairs: Int32Array }, personal: boolean): RefusalReason | null {
-  const si = cl.members[ri]!.length
-  const sj = cl.members[rj]!.length
+  const si = cl.size[ri]!
+  const sj = cl.size[rj]!
   if (si === 1 && sj === 1) return null
   const [small, other] = si <= sj ? [ri, rj] : [rj, ri]
   let sum = 0
   let count = 0
   let autoCross = 0
-  for (const m of cl.members[small]!) {
+  for (let m = cl.head[small]!; m !== -1; m = cl.next[m]!) {
     for (let k = adj.start[m]!; k < adj.start[m + 1]!; k++) {
       const u = adj.pairs[k]!
       const o = input.a[u] === m ? input.b[u]! : input.a[u]!
