@@ -199,32 +199,67 @@ export class KeptRows {
   }
 }
 
-/** Pairs encoded as one float (a·n + b, exact below 2^53) in a growable typed array; sorted and de-duplicated once. */
+/**
+ * The pairs every key made (a < b, repeated across keys), made unique once: a counting sort by the first
+ * record and an insertion sort of each record's few partners. A native sort of the pairs coded as floats
+ * (a·n + b) took 0.25 s at 300k records.
+ */
 export class PairBuffer {
-  private buf = new Float64Array(1 << 16)
+  private a = new Int32Array(1 << 16)
+  private b = new Int32Array(1 << 16)
   private len = 0
   constructor(private readonly n: number) {}
 
   push(a: number, b: number): void {
-    if (this.len === this.buf.length) {
-      const next = new Float64Array(this.buf.length * 2)
-      next.set(this.buf)
-      this.buf = next
+    if (this.len === this.a.length) {
+      const a2 = new Int32Array(this.len * 2)
+      const b2 = new Int32Array(this.len * 2)
+      a2.set(this.a)
+      b2.set(this.b)
+      this.a = a2
+      this.b = b2
     }
-    this.buf[this.len++] = a * this.n + b
+    this.a[this.len] = a
+    this.b[this.len++] = b
   }
 
+  /** The distinct pairs ordered by a, then b. Empties the buffer. */
   unique(): { a: Int32Array; b: Int32Array } {
-    const v = this.buf.subarray(0, this.len).sort()
+    const { n, len } = this
+    const start = new Uint32Array(n + 1)
+    for (let k = 0; k < len; k++) start[this.a[k]! + 1]!++
+    for (let i = 0; i < n; i++) start[i + 1]! += start[i]!
+    const at = start.slice(0, n)
+    const partner = new Int32Array(len)
+    for (let k = 0; k < len; k++) partner[at[this.a[k]!]!++] = this.b[k]!
+    this.a = new Int32Array(0)
+    this.b = new Int32Array(0)
     let m = 0
-    for (let i = 0; i < v.length; i++) if (i === 0 || v[i] !== v[i - 1]) v[m++] = v[i]!
-    const a = new Int32Array(m)
-    const b = new Int32Array(m)
-    for (let i = 0; i < m; i++) {
-      a[i] = Math.floor(v[i]! / this.n)
-      b[i] = v[i]! - a[i]! * this.n
+    for (let i = 0; i < n; i++) {
+      const from = start[i]!
+      const to = start[i + 1]!
+      if (to - from > 32) partner.subarray(from, to).sort()
+      else insertionSort(partner, from, to)
+      // Compacted in place (m never passes x); partner[m - 1] is the last pair kept of this record.
+      start[i] = m
+      for (let x = from; x < to; x++) {
+        const j = partner[x]!
+        if (x > from && j === partner[m - 1]) continue
+        partner[m++] = j
+      }
     }
-    this.buf = new Float64Array(0)
-    return { a, b }
+    start[n] = m
+    const a = new Int32Array(m)
+    for (let i = 0; i < n; i++) a.fill(i, start[i]!, start[i + 1]!)
+    return { a, b: partner.slice(0, m) }
+  }
+}
+
+function insertionSort(v: Int32Array, from: number, to: number): void {
+  for (let x = from + 1; x < to; x++) {
+    const e = v[x]!
+    let y = x - 1
+    for (; y >= from && v[y]! > e; y--) v[y + 1] = v[y]!
+    v[y + 1] = e
   }
 }

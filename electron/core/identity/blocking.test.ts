@@ -3,7 +3,7 @@ import { seedRecords, type SeedRecord } from '../../../test/helpers/seed'
 import { seedSynthetic } from '../../../test/helpers/synthetic-records'
 import { tempWorkspace } from '../../../test/helpers/temp-workspace'
 import { blockingKeys, blockingShape, candidatePairs, EXTERNAL_ID_KEY, forEachKeyPair, keyHash, storedBlockingShape } from './blocking'
-import { KeyEntries } from './blocking-arrays'
+import { KeyEntries, PairBuffer } from './blocking-arrays'
 import { keyTable } from './match-keys'
 import { prepareRecords } from './prepare'
 import { resolve } from './resolve'
@@ -122,6 +122,27 @@ describe('KeyEntries', () => {
     const blocks: Array<[number, number[]]> = []
     entries.forEachBlock((from, to, hash) => blocks.push([hash, [...entries.rec.subarray(from, to)]]))
     expect(blocks.sort((x, y) => x[0] - y[0])).toEqual([[5 + high, [3, 6]], [7 + high, [2, 5]], [7 + 3 * high, [0, 4, 7]]])
+  })
+})
+
+describe('PairBuffer', () => {
+  it('gives each pair once, ordered by first then second record, past its first capacity', () => {
+    const n = 3000
+    const buf = new PairBuffer(n)
+    const want = new Set<number>()
+    // Record 0 pairs with everyone (a bucket sorted natively), the others with a few (insertion sorted); every
+    // pair pushed three times, 70k pushes in all.
+    for (let round = 0; round < 3; round++) {
+      for (let k = 0; k < 22_000; k++) {
+        const a = k < 1000 ? 0 : (k * 7919) % (n - 1)
+        const b = a + 1 + ((k * 104_729) % (n - 1 - a))
+        buf.push(a, b)
+        want.add(a * n + b)
+      }
+    }
+    const { a, b } = buf.unique()
+    const got = [...a].map((x, k) => x * n + b[k]!)
+    expect(got).toEqual([...want].sort((x, y) => x - y))
   })
 })
 

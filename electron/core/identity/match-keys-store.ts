@@ -179,40 +179,47 @@ function idsOf(p: Prepared, which: Uint8Array): number[] {
 
 /**
  * The table's rows in (key, record id) order, the order of match_keys' primary key, so the inserts append
- * instead of landing at random. A stable LSD radix sort of the 53-bit hashes (16, 16, 11 and 10 bits) over
- * typed arrays: a comparator sort of ten million rows took seconds, and a native sort of the hashes plus a
- * binary search per row about a second at 2.5 million. Rows are in record order and records in id order
- * (prepareRecords), so ties stay in id order.
+ * instead of landing at random. One counting pass on the hashes' top bits (hashes are uniform: a few rows a
+ * bucket), then an insertion sort of each bucket by the whole hash. Rows are in record order and records in
+ * id order (prepareRecords), and both passes are stable, so ties stay in id order. A comparator sort of ten
+ * million rows took seconds, and a four-pass LSD radix sort 0.46 s at 2.75 million rows.
  */
 export function keyOrder(table: KeyTable): Uint32Array {
   const rows = table.hash.length
-  // Each pass reads the digits in the current order and carries them along (a gather through `order` missed
-  // the CPU cache on every row: 2.0 against 1.3 s for 11 million rows).
-  let lo = new Uint32Array(rows)
-  let hi = new Uint32Array(rows)
+  // About eight rows a bucket (measured against four and sixteen), at most 2^22 buckets.
+  const bits = Math.min(22, Math.max(1, Math.ceil(Math.log2(rows / 8 + 1))))
+  const scale = 2 ** (53 - bits)
+  const bucket = new Uint32Array(rows)
+  const count = new Uint32Array((1 << bits) + 1)
   for (let r = 0; r < rows; r++) {
-    const h = table.hash[r]!
-    lo[r] = h >>> 0
-    hi[r] = (h - lo[r]!) / 0x100000000
+    const b = Math.floor(table.hash[r]! / scale)
+    bucket[r] = b
+    count[b + 1]!++
   }
-  let order = new Uint32Array(rows)
-  for (let r = 0; r < rows; r++) order[r] = r
-  let nextOrder = new Uint32Array(rows)
-  let nextLo = new Uint32Array(rows)
-  let nextHi = new Uint32Array(rows)
-  const count = new Uint32Array(0x10001)
-  for (const [high, shift, mask] of [[false, 0, 0xffff], [false, 16, 0xffff], [true, 0, 0x7ff], [true, 11, 0x3ff]] as const) {
-    const digits = high ? hi : lo
-    count.fill(0)
-    for (let r = 0; r < rows; r++) count[((digits[r]! >>> shift) & mask) + 1]!++
-    for (let d = 1; d <= mask + 1; d++) count[d]! += count[d - 1]!
-    for (let x = 0; x < rows; x++) {
-      const to = count[(digits[x]! >>> shift) & mask]!++
-      nextOrder[to] = order[x]!
-      nextLo[to] = lo[x]!
-      nextHi[to] = hi[x]!
+  for (let b = 1; b < count.length; b++) count[b]! += count[b - 1]!
+  const order = new Uint32Array(rows)
+  const sorted = new Float64Array(rows)
+  for (let r = 0; r < rows; r++) {
+    const to = count[bucket[r]!]!++
+    order[to] = r
+    sorted[to] = table.hash[r]!
+  }
+  // count[b] is now where bucket b ends (the next one's start).
+  let from = 0
+  for (let b = 0; b < count.length - 1; b++) {
+    const to = count[b]!
+    for (let x = from + 1; x < to; x++) {
+      const h = sorted[x]!
+      const r = order[x]!
+      let y = x - 1
+      for (; y >= from && sorted[y]! > h; y--) {
+        sorted[y + 1] = sorted[y]!
+        order[y + 1] = order[y]!
+      }
+      sorted[y + 1] = h
+      order[y + 1] = r
     }
-    ;[order, nextOrder, lo, nextLo, hi, nextHi] = [nextOrder, order, nextLo, lo, nextHi, hi]
+    from = to
   }
   return order
 }
