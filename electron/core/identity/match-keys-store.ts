@@ -137,13 +137,8 @@ function subTable(table: KeyTable, flags: Uint8Array): KeyTable {
   }
   start[n] = len
   const hash = new Float64Array(len)
-  const rec = new Int32Array(len)
-  for (let i = 0; i < n; i++) {
-    if (!flags[i]) continue
-    hash.set(table.hash.subarray(table.start[i]!, table.start[i + 1]!), start[i]!)
-    rec.fill(i, start[i]!, start[i + 1]!)
-  }
-  return { hash, rec, start }
+  for (let i = 0; i < n; i++) if (flags[i]) hash.set(table.hash.subarray(table.start[i]!, table.start[i + 1]!), start[i]!)
+  return { hash, start }
 }
 
 /**
@@ -235,14 +230,17 @@ function insertKeys(db: SqliteDatabase, p: Prepared, table: KeyTable, recent: bo
   const batch = db.prepare(sql(BATCH))
   const one = db.prepare(sql(1))
   const key = (r: number): number => (recent ? recentKey(table.hash[r]!) : table.hash[r]!)
+  // The record id of each row (the table holds only where each record's rows start).
+  const id = new Float64Array(order.length)
+  for (let i = 0; i < p.n; i++) id.fill(p.id[i]!, table.start[i]!, table.start[i + 1]!)
   const args: number[] = []
   let k = 0
   for (; k + BATCH <= order.length; k += BATCH) {
     args.length = 0
-    for (let r = k; r < k + BATCH; r++) args.push(key(order[r]!), p.id[table.rec[order[r]!]!]!)
+    for (let r = k; r < k + BATCH; r++) args.push(key(order[r]!), id[order[r]!]!)
     batch.run(...args)
   }
-  for (; k < order.length; k++) one.run(key(order[k]!), p.id[table.rec[order[k]!]!]!)
+  for (; k < order.length; k++) one.run(key(order[k]!), id[order[k]!]!)
 }
 
 /**

@@ -94,9 +94,7 @@ export function keyTable(p: Prepared, which?: Uint8Array): KeyTable {
     len = writeRecordHashes(p, i, hash, len)
   }
   start[p.n] = len
-  const rec = new Int32Array(len)
-  for (let i = 0; i < p.n; i++) rec.fill(i, start[i]!, start[i + 1]!)
-  return { hash: hash.slice(0, len), rec, start }
+  return { hash: hash.slice(0, len), start }
 }
 
 /**
