@@ -142,21 +142,14 @@ function subTable(table: KeyTable, flags: Uint8Array): KeyTable {
 }
 
 /**
- * Every record's names counted, by hash (the counts a rebuild writes). Counted by name first and each distinct
- * name hashed once: a Map keyed by 53-bit numbers (heap numbers, not small integers) for 2.6 million names
- * took 1.6 s at 1.3M records.
+ * Every record's names counted, by hash (the counts a rebuild writes). `p` holds every record, so its name
+ * frequencies (prepareRecords counts them, in record order) are these counts: each distinct name is hashed
+ * once. A Map keyed by 53-bit numbers (heap numbers, not small integers) for 2.6 million names took 1.6 s at
+ * 1.3M records, and counting the names again here 0.17 s at 300k.
  */
 function nameCounts(p: Prepared): Map<number, number> {
   const out = new Map<number, number>()
-  for (const [names, kind, total] of [[p.fn, FIRST_NAME, FIRST_TOTAL], [p.ln, LAST_NAME, LAST_TOTAL]] as const) {
-    const byName = new Map<string, number>()
-    let all = 0
-    for (let i = 0; i < p.n; i++) {
-      const name = names[i]!
-      if (!name) continue
-      byName.set(name, (byName.get(name) ?? 0) + 1)
-      all++
-    }
+  for (const [byName, all, kind, total] of [[p.fnFreq, p.fnTotal, FIRST_NAME, FIRST_TOTAL], [p.lnFreq, p.lnTotal, LAST_NAME, LAST_TOTAL]] as const) {
     for (const [name, count] of byName) {
       const h = keyHash(kind, name)
       out.set(h, (out.get(h) ?? 0) + count)
