@@ -91,7 +91,7 @@ export class KeyEntries {
     this.rec = toRec
   }
 
-  /** Entries s..e (equal low halves) stably by high half: a 32-bit collision, a handful per million values. */
+  /** Entries s..e (equal low halves) stably by high half: a 32-bit collision, about a hundred per million values. */
   private sortHigh(s: number, e: number): void {
     const idx = Array.from({ length: e - s }, (_v, x) => s + x).sort((x, y) => this.hi[x]! - this.hi[y]! || x - y)
     const hi = idx.map((x) => this.hi[x]!)
@@ -126,8 +126,10 @@ export class KeptRows {
 
   constructor(private readonly n: number, private readonly which: Uint8Array | undefined) {
     if (which) {
-      this.hash = new Float64Array(n * 10 + 64)
-      this.rec = new Int32Array(n * 10 + 64)
+      // About ten keys a record (9.2 at 300k).
+      const room = which.reduce((s, f) => s + (f ? 10 : 0), 64)
+      this.hash = new Float64Array(room)
+      this.rec = new Int32Array(room)
     }
   }
 

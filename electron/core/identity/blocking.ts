@@ -130,8 +130,9 @@ export function keyHash(kind: number, value: string): number {
 /**
  * Generates the union of candidate pairs over all keys (plus extIds, one key per system), and the key table of
  * the records flagged in `opts.keysOf` (empty without it). Each key value is built and hashed once, key by
- * key; a key's blocks are its equal hashes (53 bits: a collision of two values of one key among millions is
- * a chance in thousands, and the stored keys already take that chance).
+ * key; a key's blocks are its equal hashes. 53 bits: two of a key's 1.3 million values collide with odds of
+ * about one in ten thousand, which would join their blocks (more pairs to score, or a block over its cap),
+ * and the stored keys already take that chance.
  */
 export function candidatePairs(p: Prepared, opts: BlockingOptions = {}): CandidatePairs {
   const out = new PairBuffer(p.n)
@@ -159,7 +160,7 @@ export const keyName = (kx: number): string => (kx === EXTERNAL_ID_KEY ? 'extern
 /**
  * Calls `emit(i, j)` (i < j, possibly repeated across keys, never within one) for every pair key `kx` makes;
  * returns how many it made and how many blocks it skipped over their cap. The analysis harness measures one
- * key at a time through this; candidatePairs unions them (the same blocks, from every key hashed at once).
+ * key at a time through this; candidatePairs unions them.
  */
 export function forEachKeyPair(p: Prepared, kx: number, opts: BlockingOptions, emit: (i: number, j: number) => void): { made: number; skipped: number } {
   const entries = new KeyEntries(p.n)
