@@ -149,7 +149,7 @@ export class KeptRows {
 
   /**
    * The rows by record (a stable counting sort: key order within a record), each record's repeats dropped where
-   * they recur (the order match-keys.ts's keyTable gives, which writeRecordHashes sets). Drops the rows kept.
+   * they recur (the order match-keys.ts's recordKeyHashes lists them in). Drops the rows kept.
    */
   table(): KeyTable {
     const { n, len } = this

@@ -4,7 +4,7 @@ import { seedSynthetic } from '../../../test/helpers/synthetic-records'
 import { tempWorkspace } from '../../../test/helpers/temp-workspace'
 import { blockingKeys, blockingShape, candidatePairs, EXTERNAL_ID_KEY, forEachKeyPair, keyHash, storedBlockingShape } from './blocking'
 import { KeyEntries, PairBuffer } from './blocking-arrays'
-import { keyTable } from './match-keys'
+import { keyTable, recordKeyHashes } from './match-keys'
 import { prepareRecords } from './prepare'
 import { resolve } from './resolve'
 
@@ -84,7 +84,7 @@ describe('candidatePairs', () => {
 })
 
 describe('the key table blocking hands back', () => {
-  it('holds the flagged records rows keyTable would compute, and none without flags', () => {
+  it("holds the flagged records' distinct key hashes in key order, and none without flags", () => {
     t = tempWorkspace()
     seedSynthetic(t.ws, 300, 3)
     // External ids: a block of two records, and a record with two of them.
@@ -96,8 +96,13 @@ describe('the key table blocking hands back', () => {
     const p = prepareRecords(t.ws.sqlite)
     const some = Uint8Array.from({ length: p.n }, (_v, i) => (i % 3 === 1 ? 1 : 0))
     const all = new Uint8Array(p.n).fill(1)
-    const rows = (x: { hash: Float64Array; start: Uint32Array }): unknown => [[...x.hash], [...x.start]]
-    for (const flags of [some, all]) expect(rows(candidatePairs(p, { keysOf: flags }).keys)).toEqual(rows(keyTable(p, flags)))
+    // Against recordKeyHashes (a Map per record, apart from blocking's arrays), and the table made without pairs.
+    for (const flags of [some, all]) {
+      const keys = candidatePairs(p, { keysOf: flags }).keys
+      const rows = Array.from({ length: p.n }, (_v, i) => [...keys.hash.subarray(keys.start[i]!, keys.start[i + 1]!)])
+      expect(rows).toEqual(Array.from({ length: p.n }, (_v, i) => (flags[i] ? recordKeyHashes(p, i).map((k) => k.hash) : [])))
+      expect(keyTable(p, flags)).toEqual(keys)
+    }
     const none = candidatePairs(p).keys
     expect([none.hash.length, none.start.every((s) => s === 0)]).toEqual([0, true])
     expect(candidatePairs(p).pairsByKey.external_id).toBe(1)

@@ -154,6 +154,20 @@ export function candidatePairs(p: Prepared, opts: BlockingOptions = {}): Candida
   return { a, b, pairsByKey, skippedBlocks, keys }
 }
 
+/**
+ * The key table of `p`'s records flagged in `which` (every record when omitted): the rows candidatePairs hands
+ * back with `keysOf`, hashed the same way without making pairs. For callers without a blocking's table.
+ */
+export function keyTable(p: Prepared, which?: Uint8Array): KeyTable {
+  const entries = new KeyEntries(p.n)
+  const kept = new KeptRows(p.n, which ?? new Uint8Array(p.n).fill(1))
+  for (let kx = 0; kx <= EXTERNAL_ID_KEY; kx++) {
+    hashKey(p, kx, entries)
+    kept.add(entries)
+  }
+  return kept.table()
+}
+
 /** Name of the key at position `kx` (EXTERNAL_ID_KEY included). */
 export const keyName = (kx: number): string => (kx === EXTERNAL_ID_KEY ? 'external_id' : blockingKeys[kx]!.name)
 

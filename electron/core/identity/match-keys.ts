@@ -1,5 +1,5 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
-import { blockingKeys, EXTERNAL_ID_KEY, keyHash } from './blocking'
+import { blockingKeys, EXTERNAL_ID_KEY, keyHash, keyTable } from './blocking'
 import type { KeyTable } from './blocking-arrays'
 import type { Prepared } from './prepare'
 
@@ -22,8 +22,8 @@ import type { Prepared } from './prepare'
  * eighth of the base), a run folds it into the base.
  */
 
-// Hashing and the table's layout belong to blocking, which groups records by these hashes; re-exported for the stores.
-export { keyHash, type KeyTable }
+// Hashing and the key table belong to blocking, which groups records by these hashes; re-exported for the stores.
+export { keyHash, type KeyTable, keyTable }
 
 /** The recent-region form of hash h (see above): negative, and exact like h. */
 export const recentKey = (h: number): number => -1 - h
@@ -44,58 +44,12 @@ export function recordKeyHashes(p: Prepared, i: number, maxBlock = 100): Array<{
   return [...out].map(([hash, cap]) => ({ hash, cap }))
 }
 
-/**
- * Writes record i's distinct key hashes (as recordKeyHashes, in the same order) to `out` from `at`; returns
- * the new end. Nothing allocated but the key strings: a full run hashes ten million keys, and a Map and an
- * object per record were half the keys step.
- */
-function writeRecordHashes(p: Prepared, i: number, out: Float64Array, at: number): number {
-  let end = at
-  const ext = p.extIds[i]!
-  for (let k = 0; k < blockingKeys.length + ext.length; k++) {
-    let h: number
-    if (k < blockingKeys.length) {
-      const v = blockingKeys[k]!.key(p, i)
-      if (v === '') continue
-      h = keyHash(k, v)
-    } else h = keyHash(EXTERNAL_ID_KEY, ext[k - blockingKeys.length]!)
-    let seen = false
-    for (let x = at; x < end && !seen; x++) seen = out[x] === h
-    if (!seen) out[end++] = h
-  }
-  return end
-}
-
 /** Name-count hashes of record i: [first, last] (0 when the name is empty) and the totals' hashes. */
 function nameHashes(p: Prepared, i: number): [number, number] {
   return [p.fn[i] ? keyHash(FIRST_NAME, p.fn[i]!) : 0, p.ln[i] ? keyHash(LAST_NAME, p.ln[i]!) : 0]
 }
 export const FIRST_TOTAL = keyHash(FIRST_NAME, '')
 export const LAST_TOTAL = keyHash(LAST_NAME, '')
-
-/**
- * The key table of `p`'s records flagged in `which` (every record when omitted), computed afresh. A run takes
- * the one candidatePairs built while blocking (the same rows); this is for callers without one.
- */
-export function keyTable(p: Prepared, which?: Uint8Array): KeyTable {
-  // Room for one record's keys at the end, so a record never straddles a resize.
-  const room = blockingKeys.length + 1
-  let hash = new Float64Array(1 << 16)
-  const start = new Uint32Array(p.n + 1)
-  let len = 0
-  for (let i = 0; i < p.n; i++) {
-    start[i] = len
-    if (which && !which[i]) continue
-    if (len + room + p.extIds[i]!.length > hash.length) {
-      const grown = new Float64Array(Math.max(hash.length * 2, len + room + p.extIds[i]!.length))
-      grown.set(hash.subarray(0, len))
-      hash = grown
-    }
-    len = writeRecordHashes(p, i, hash, len)
-  }
-  start[p.n] = len
-  return { hash: hash.slice(0, len), start }
-}
 
 /**
  * Writes what match_scored.keys holds for record i (Float64Array bytes: its rows of `table`, then its first
