@@ -1,6 +1,14 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
 import { nameIsLocalPart } from './compare'
+import { NumberMemo } from './number-memo'
 import { emailLocalOf, fold, metaphones, namesFromEmail, tokens } from './text'
+
+/** What the name-level memo must do (a Map<number, number> does it too). */
+export interface LevelMemo {
+  get(key: number): number | undefined
+  set(key: number, value: number): unknown
+  readonly size: number
+}
 
 /**
  * Records prepared once per run for blocking and comparison: folded names, phonetic codes, street number and
@@ -19,8 +27,8 @@ export interface Prepared {
   /** Integer codes of the folded names (one code per distinct name), so comparisons can be memoised. */
   readonly fnCode: Int32Array
   readonly lnCode: Int32Array
-  /** Memo of name comparison levels by code pair (bounded; see compare.ts). */
-  readonly nameMemo: Map<number, number>
+  /** Memo of name comparison levels by code pair (bounded; see compare.ts): a NumberMemo, or any Map of numbers. */
+  readonly nameMemo: LevelMemo
   readonly fnMeta: string[]
   readonly lnMeta: string[]
   readonly dob: string[]
@@ -149,7 +157,7 @@ function emptyPrepared(n: number): Prepared {
   return {
     n, id, profile: new Float64Array(n), source: new Int32Array(n), rawRow: new Float64Array(n),
     sourceKey: new Array<string | null>(n).fill(null),
-    fn: strings(), ln: strings(), fnCode: new Int32Array(n), lnCode: new Int32Array(n), nameMemo: new Map(), fnMeta: strings(), lnMeta: strings(), dob: strings(),
+    fn: strings(), ln: strings(), fnCode: new Int32Array(n), lnCode: new Int32Array(n), nameMemo: new NumberMemo(), fnMeta: strings(), lnMeta: strings(), dob: strings(),
     houseNo: strings(), street: new Array<string[]>(n).fill(NONE), streetText: strings(), postcode: strings(), city: strings(),
     email: strings(), emailMatch: strings(), emailLocal: strings(), emailDomain: strings(), phone: strings(), phone7: strings(),
     company: new Array<string[]>(n).fill(NONE), extIds: new Array<string[]>(n).fill(NONE),

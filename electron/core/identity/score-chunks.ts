@@ -1,5 +1,6 @@
 import { K } from './comparisons'
 import { type LevelFields, levelFieldNames, pairLevels } from './compare'
+import { NumberMemo } from './number-memo'
 
 /**
  * A record field sent to a scoring worker: its distinct values and one code per record (-1: the value of field
@@ -43,7 +44,7 @@ export function fillChunks(p: LevelFields, job: ScoreJob, signal?: AbortSignal):
 
 /** The level fields back from their encoded form; equal values come back as one shared string or list. */
 export function decodeFields(fields: EncodedFields): LevelFields {
-  const out: Record<string, unknown> = { nameMemo: new Map() }
+  const out: Record<string, unknown> = { nameMemo: new NumberMemo() }
   // Plain fields first: a coded field may point into one (the matching email into the email).
   for (const name of levelFieldNames) {
     const f = fields[name]
