@@ -1,13 +1,20 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { decodeFields, type EncodedFields, fillChunks, type ScoreJob } from './score-chunks'
+import { decodeFields, type EncodedField, type EncodedFields, fillChunks, type ScoreJob } from './score-chunks'
 
 /**
- * A scoring worker: waits for the record fields (its first message), then claims chunks of the candidate
+ * A scoring worker: takes the record fields (a message each, then null), then claims chunks of the candidate
  * pairs from the counter it shares with the main thread and writes their comparison levels into the shared
  * buffer, then says 'done'. Started by parallel-levels.ts.
  */
 const { job } = workerData as { job: ScoreJob }
-parentPort?.once('message', (fields: EncodedFields) => {
+const fields: EncodedFields = {}
+const take = (m: [keyof EncodedFields, EncodedField] | null): void => {
+  if (m !== null) {
+    fields[m[0]] = m[1]
+    return
+  }
+  parentPort?.off('message', take)
   fillChunks(decodeFields(fields), job)
   parentPort?.postMessage('done')
-})
+}
+parentPort?.on('message', take)
