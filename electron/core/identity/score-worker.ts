@@ -7,14 +7,17 @@ import { decodeFields, type EncodedField, type EncodedFields, fillChunks, type S
  * buffer, then says 'done'. Started by parallel-levels.ts.
  */
 const { job } = workerData as { job: ScoreJob }
-const fields: EncodedFields = {}
+let fields: EncodedFields = {}
 const take = (m: [keyof EncodedFields, EncodedField] | null): void => {
   if (m !== null) {
     fields[m[0]] = m[1]
     return
   }
   parentPort?.off('message', take)
-  fillChunks(decodeFields(fields), job)
+  const decoded = decodeFields(fields)
+  // The codes are garbage once decoded (a 4-byte code a record a field), not to be held through the scoring.
+  fields = {}
+  fillChunks(decoded, job)
   parentPort?.postMessage('done')
 }
 parentPort?.on('message', take)
