@@ -1,4 +1,5 @@
 import { afterEach, expect, it } from 'vitest'
+import { seedRecords } from '../../../test/helpers/seed'
 import { seedFebrl } from '../../../test/helpers/seed-febrl'
 import { tempWorkspace } from '../../../test/helpers/temp-workspace'
 import { prepareRecords } from './prepare'
@@ -26,4 +27,27 @@ it('prepares a record the same whether the whole workspace or only some ids are 
   expect(all.indexOf.get(-1)).toBeUndefined()
   expect(some.indexOf.get(all.id[4]!)).toBeUndefined()
   expect(all.indexOf.get(all.id[0]!)).toBe(0)
+})
+
+it('reads email_match and external ids per record: none, one, several (in kind, value order), a folded mailbox', () => {
+  t = tempWorkspace()
+  const ids = seedRecords(t.ws, [
+    { first_name: 'Ann', last_name: 'Lee', email: 'ann.lee@gmail.com' },
+    { first_name: 'Bo', last_name: 'Ray', email: 'b.o.ray+shop@gmail.com' },
+    { first_name: 'Cy', last_name: 'Fox', email: 'Cy@Example.com' },
+    { first_name: 'Di', last_name: 'Orr' },
+  ])
+  const add = t.ws.sqlite.prepare('INSERT INTO identifiers (record_id, kind, value, raw) VALUES (?, ?, ?, ?)')
+  for (const [i, kind, value] of [[0, 'email_match', 'ann.lee@gmail.com'], [0, 'external:shopify', '17'], [1, 'email_match', 'boray@gmail.com'],
+    [1, 'external:zendesk', '9'], [1, 'external:hubspot', '["x"]'], [1, 'external:hubspot', '3:4'], [2, 'email_match', 'Cy@Example.com']] as const) {
+    add.run(ids[i], kind, value, value)
+  }
+  for (const p of [prepareRecords(t.ws.sqlite), prepareRecords(t.ws.sqlite, ids)]) {
+    expect(p.emailMatch).toEqual(['ann.lee@gmail.com', 'boray@gmail.com', 'Cy@Example.com', ''])
+    // The usual case keeps one string for both fields.
+    expect(p.emailMatch[0]).toBe(p.email[0])
+    expect(p.email[2]).toBe('cy@example.com')
+    expect(p.extIds).toEqual([['shopify:17'], ['hubspot:3:4', 'hubspot:["x"]', 'zendesk:9'], [], []])
+    expect(p.fn).toEqual(['ann', 'bo', 'cy', 'di'])
+  }
 })

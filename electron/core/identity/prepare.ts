@@ -126,24 +126,39 @@ function readRecords(db: SqliteDatabase, ids?: readonly number[]): Prepared {
     fillRecord(p, i, r, memo)
     i++
   }
-  // A scan of the covering (record_id, kind, value) index. Not a range on kind: the planner then takes the
-  // (kind, value) index and reads the table row by row, three times slower.
-  const ext = db.prepare(`SELECT record_id, kind, value FROM identifiers WHERE (kind = 'email_match' OR kind LIKE 'external:%')
-    ${ids ? 'AND record_id IN (SELECT value FROM json_each(?))' : ''}`).raw().iterate(...(ids ? [idList] : [])) as IterableIterator<[number, string, string]>
-  for (const [recordId, kind, value] of ext) {
-    const k = p.indexOf.get(recordId)
-    if (k === undefined) continue
-    // Usually the email itself: keep the one string rather than a copy per record.
-    if (kind === 'email_match') p.emailMatch[k] = value === p.email[k] ? p.email[k]! : value
-    else {
-      const id = `${kind.slice(9)}:${value}`
-      if (p.extIds[k] === NONE) p.extIds[k] = [id]
-      else p.extIds[k]!.push(id)
-    }
-  }
+  fillIdentifiers(db, p, ids ? idList : undefined)
   countNames(p)
   return p
 }
+
+/**
+ * A record's email_match and external ids, one row per record: a grouped scan of the covering (record_id, kind,
+ * value) index, in record order, so the rows meet the records by a cursor instead of a search per row. Half
+ * the rows of a row per identifier (each row out of SQLite costs about as much as its values). Not a range on
+ * kind: the planner then takes the (kind, value) index and reads the table row by row, three times slower.
+ * Several email_match values (never written: one per email) would keep the last in index order, as before;
+ * the external ids come in index (kind, value) order: one as text, several as a JSON array in a blob (the
+ * type tells them apart, whatever the text).
+ */
+function fillIdentifiers(db: SqliteDatabase, p: Prepared, idList?: string): void {
+  const ext = "kind LIKE 'external:%'"
+  const extId = "substr(kind, 10) || ':' || value"
+  const rows = db.prepare(`SELECT record_id, max(value) FILTER (WHERE kind = 'email_match'),
+      CASE WHEN count(*) FILTER (WHERE ${ext}) > 1 THEN CAST(json_group_array(${extId}) FILTER (WHERE ${ext}) AS BLOB)
+        ELSE max(${extId}) FILTER (WHERE ${ext}) END
+    FROM identifiers WHERE (kind = 'email_match' OR ${ext}) ${idList === undefined ? '' : 'AND record_id IN (SELECT value FROM json_each(?))'}
+    GROUP BY record_id ORDER BY record_id`).raw().iterate(...(idList === undefined ? [] : [idList])) as IterableIterator<IdentifierRow>
+  let k = 0
+  for (const [recordId, match, ids] of rows) {
+    while (k < p.n && p.id[k]! < recordId) k++
+    if (k === p.n) break
+    if (p.id[k] !== recordId) continue
+    // Usually the email itself: keep the one string rather than a copy per record.
+    if (match !== null) p.emailMatch[k] = match === p.email[k] ? p.email[k]! : match
+    if (ids !== null) p.extIds[k] = typeof ids === 'string' ? [ids] : (JSON.parse(ids.toString('utf8')) as string[])
+  }
+}
+type IdentifierRow = [recordId: number, emailMatch: string | null, extIds: string | Buffer | null]
 
 /**
  * The one empty token list every record without a street, company or external id shares: a million empty
@@ -174,7 +189,7 @@ const MEMO_LIMIT = 500_000
  * out as one shared string, which is most of the prepared fields' memory at a million records.
  */
 class Memos {
-  readonly names = new Map<string, readonly [string, string, string]>()
+  readonly names = new Map<string, Name>()
   readonly full = new Map<string, string[]>()
   readonly streets = new Map<string, Street>()
   readonly cities = new Map<string, string>()
@@ -188,7 +203,7 @@ class Memos {
   readonly parseStreet = (raw: string): Street => parseStreet(raw, this.words)
 
   /** Raw name → [folded, metaphone 1, metaphone 2]. */
-  name(value: string | null): readonly [string, string, string] {
+  name(value: string | null): Name {
     return value ? memoised(this.names, value, foldName) : EMPTY_NAME
   }
 }
@@ -202,7 +217,10 @@ function memoised<T>(m: Map<string, T>, value: string, make: (value: string) => 
   return v
 }
 
-function foldName(value: string): readonly [string, string, string] {
+/** [folded name, metaphone 1, metaphone 2]. */
+type Name = readonly [string, string, string]
+
+function foldName(value: string): Name {
   const folded = fold(value)
   return [folded, ...metaphones(folded)]
 }
@@ -225,16 +243,30 @@ function parseStreet(raw: string, words: Map<string, string>): Street {
 const same = (v: string): string => v
 const NO_STREET: Street = { houseNo: '', tokens: NONE, text: '' }
 
-function splitNames(r: RecordRow, memo: Memos): [string, string] {
-  let first = memo.name(r[R.First])[0]
-  let last = memo.name(r[R.Last])[0]
+/**
+ * The record's [folded name, metaphone 1, metaphone 2] for first and last name: its own names, else the
+ * words of its full name, else the names its mailbox spells. A name kept from the record's own column keeps
+ * that column's memo entry (folding a folded name changes nothing), so most records look each name up once.
+ */
+function names(r: RecordRow, memo: Memos): [first: Name, last: Name] {
+  let first = memo.name(r[R.First])
+  let last = memo.name(r[R.Last])
+  let [fn, ln] = [first[0], last[0]]
   const full = r[R.Full]
-  if ((!first || !last) && full) {
+  if ((!fn || !ln) && full) {
     const parts = memoised(memo.full, full, (v) => tokens(fold(v)))
-    if (!first && parts.length > 1) first = parts[0]!
+    if (!fn && parts.length > 1) fn = parts[0]!
     // A one-word full name ("Beth", what a help desk shows) is a first name, not a surname as well.
-    if (!last && (parts.length > 1 || (parts.length === 1 && !first))) last = parts[parts.length - 1]!
+    if (!ln && (parts.length > 1 || (parts.length === 1 && !fn))) ln = parts[parts.length - 1]!
   }
+  const rawEmail = r[R.Email]
+  // No surname (a newsletter signup), or a help desk's "name" that is the mailbox (sandra.schmidt): the names
+  // the mailbox spells, so blocking and comparison see a name.
+  if (!ln) [fn, ln] = namesFromEmail(rawEmail, fn) ?? [fn, ln]
+  else if (fn.includes(' ') && nameIsLocalPart(fn, emailLocalOf(rawEmail))) [fn, ln] = namesFromEmail(rawEmail, '') ?? [fn, ln]
+  // A name from elsewhere is keyed by its folded self (it was never a raw first or last name).
+  if (fn !== first[0]) first = memo.name(fn)
+  if (ln !== last[0]) last = memo.name(ln)
   return [first, last]
 }
 
@@ -244,24 +276,16 @@ function fillRecord(p: Prepared, i: number, r: RecordRow, memo: Memos): void {
   p.source[i] = r[R.Source]
   p.rawRow[i] = r[R.RawRow]
   p.sourceKey[i] = r[R.SourceKey]
-  const rawEmail = r[R.Email]
-  let [fn, ln] = splitNames(r, memo)
-  // No surname (a newsletter signup), or a help desk's "name" that is the mailbox (sandra.schmidt): the names
-  // the mailbox spells, so blocking and comparison see a name.
-  if (!ln) [fn, ln] = namesFromEmail(rawEmail, fn) ?? [fn, ln]
-  else if (fn.includes(' ') && nameIsLocalPart(fn, emailLocalOf(rawEmail))) [fn, ln] = namesFromEmail(rawEmail, '') ?? [fn, ln]
-  // Keyed by the folded name here (a name from full_name was never a raw first or last name); the memo's
-  // folded string is the shared copy.
-  const first = memo.name(fn)
-  const last = memo.name(ln)
-  p.fn[i] = fn === first[0] ? first[0] : fn
-  p.ln[i] = ln === last[0] ? last[0] : ln
+  // The memo's folded string is the shared copy.
+  const [first, last] = names(r, memo)
+  p.fn[i] = first[0]
+  p.ln[i] = last[0]
   p.fnMeta[i] = first[1]
   p.lnMeta[i] = last[1]
   const dob = r[R.Dob]
   p.dob[i] = dob ? memoised(memo.dates, dob, (v) => v.replace(DIGITS, '').slice(0, 8)) : ''
   fillPlace(p, i, r, memo)
-  fillContact(p, i, rawEmail, r[R.Phone], memo)
+  fillContact(p, i, r[R.Email], r[R.Phone], memo)
   const company = r[R.Company]
   p.company[i] = company ? memoised(memo.companies, company, companyTokens) : NONE
 }
