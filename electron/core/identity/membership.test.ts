@@ -62,9 +62,13 @@ describe('membership', () => {
           records: db.prepare('SELECT id, profile_id, updated_at FROM records ORDER BY id').all(),
           history: db.prepare('SELECT record_id, from_profile, to_profile, cause, score, actor, at FROM membership_history ORDER BY id').all(),
           profiles: db.prepare('SELECT id, status, merged_into, updated_at FROM profiles ORDER BY id').all(),
-          // The batch moves most records, so it rebuilds the records indexes: they must end as the schema has them.
-          indexes: db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' ORDER BY name").all(),
+          // The batch moves most records (and adds many history rows), so it rebuilds the records' and the history's
+          // indexes: they must end as the schema has them.
+          indexes: db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('records', 'membership_history', 'profiles')
+            ORDER BY name`).all(),
           plan: db.prepare('EXPLAIN QUERY PLAN SELECT id FROM records WHERE profile_id = 1').all().map((r) => (r as { detail: string }).detail),
+          // Profiles are retired with the status CHECK off: it must be back on after the flush.
+          checks: db.pragma('ignore_check_constraints', { simple: true }),
         }
       } finally {
         w.dispose()
@@ -74,6 +78,8 @@ describe('membership', () => {
     const one = snapshot(false) as { history: unknown[] }
     expect(one.history.length).toBeGreaterThan(7)
     expect(JSON.stringify(one)).toContain('records_by_profile')
+    expect(JSON.stringify(one)).toContain('membership_by_record')
+    expect(JSON.stringify(one)).toContain('"checks":0')
     expect(snapshot(true)).toEqual(one)
     expect(snapshot(true, 7)).toEqual(one)
     expect(snapshot(true, 4)).toEqual(one)

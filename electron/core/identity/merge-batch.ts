@@ -143,7 +143,23 @@ export class MergeBatch {
     const setProfile = this.db.prepare('UPDATE records SET profile_id = ?, updated_at = ? WHERE id = ?')
     for (let k = 0; k < count; k++) setProfile.run(this.now[slotAt[k]!]!, at, moved[k]!)
     rebuild()
+    // The history's indexes (record, to_profile) take a run's rows in merge order, at random: a run that adds
+    // a large share of the rows builds them afresh. 300k records (141k rows): 0.74 -> 0.48 s CPU.
+    const written = this.db.prepare('SELECT coalesce(max(id), 0) FROM membership_history').pluck().get() as number
+    const rebuildHistory = deferIndexes(this.db, { membership_history: ['membership_by_record', 'membership_by_profile'] },
+      () => this.history.size * REBUILD_SHARE > written)
     this.history.write(this.db, at)
+    rebuildHistory()
+    this.writeProfiles(at)
+  }
+
+  /**
+   * Touches every profile the batch changed and retires the emptied ones, in id order. A retire changes
+   * `status`, whose CHECK (status IN (...)) SQLite sets up afresh on every execution of a statement: about
+   * 1.3 µs of a retire's 3 µs (300k records, 141k retires: 0.63 -> 0.42 s CPU). The statement only ever writes
+   * the literal 'merged', so the check is switched off around it.
+   */
+  private writeProfiles(at: string): void {
     // A retired profile is touched and retired in one statement (as touching, then retiring if still active).
     const retire = this.db.prepare(`UPDATE profiles SET updated_at = ?, merged_into = CASE WHEN status = 'active' THEN ? ELSE merged_into END,
       status = CASE WHEN status = 'active' THEN 'merged' ELSE status END WHERE id = ?`)
@@ -151,10 +167,16 @@ export class MergeBatch {
     const order: number[] = []
     for (let ps = 0; ps < this.profiles; ps++) if (this.touched[ps]) order.push(ps)
     const ids = Float64Array.from(order, (ps) => this.pid[ps]!).sort()
-    for (const id of ids) {
-      const ps = this.slotOfProfile(id)
-      if (!Number.isNaN(this.into[ps]!) && this.size[ps] === 0) retire.run(at, this.into[ps]!, id)
-      else touch.run(at, id)
+    const checks = this.db.pragma('ignore_check_constraints', { simple: true }) as number
+    this.db.pragma('ignore_check_constraints = 1')
+    try {
+      for (const id of ids) {
+        const ps = this.slotOfProfile(id)
+        if (!Number.isNaN(this.into[ps]!) && this.size[ps] === 0) retire.run(at, this.into[ps]!, id)
+        else touch.run(at, id)
+      }
+    } finally {
+      this.db.pragma(`ignore_check_constraints = ${checks}`)
     }
   }
 

@@ -27,6 +27,11 @@ export class MergeHistory {
   private rows = 0
   private readonly changes: Shared[] = []
 
+  /** Rows so far. */
+  get size(): number {
+    return this.rows
+  }
+
   /** The index of `c` (its fields but the score) among the distinct changes; consecutive equal ones share one. */
   changeOf(c: MembershipChange): number {
     const last = this.changes.at(-1)
