@@ -96,17 +96,22 @@ class SortedIds implements RecordIndex {
  * on it). Reads only; no transaction needed. Name frequencies are counted over the loaded records.
  */
 export function prepareRecords(db: SqliteDatabase, ids?: readonly number[]): Prepared {
-  if (ids) return readRecords(db, ids)
+  // One read transaction: the count, the pages of records and their identifiers see one state of the workspace.
+  const read = db.transaction(readRecords)
+  if (ids) return read(db, ids)
   // A whole-workspace read visits every page once: kept in the page cache (256 MB by default) they would
   // only hold memory through blocking and scoring, which never read the database.
   const cache = db.pragma('cache_size', { simple: true }) as number
   db.pragma(`cache_size = ${SCAN_CACHE_KIB}`)
   try {
-    return readRecords(db)
+    return read(db)
   } finally {
     db.pragma(`cache_size = ${cache}`)
   }
 }
+
+/** Records a whole-workspace read takes from SQLite at a time. */
+const PAGE_ROWS = 2048
 
 /** Page cache while reading the whole workspace (negative: KiB). */
 const SCAN_CACHE_KIB = -8192
@@ -118,13 +123,25 @@ function readRecords(db: SqliteDatabase, ids?: readonly number[]): Prepared {
     .raw().all(idList) as RecordRow[]) : undefined
   const n = rowsList ? rowsList.length : (db.prepare('SELECT count(*) FROM records').pluck().get() as number)
   const p = emptyPrepared(n)
-  const rows = rowsList ?? (db.prepare(`SELECT ${COLUMNS} FROM records ORDER BY id`).raw().iterate() as IterableIterator<RecordRow>)
   const memo = new Memos()
   let i = 0
-  for (const r of rows) {
-    if (i >= n) break
-    fillRecord(p, i, r, memo)
-    i++
+  const fill = (rows: RecordRow[]): void => {
+    for (const r of rows) {
+      if (i >= n) break
+      fillRecord(p, i, r, memo)
+      i++
+    }
+  }
+  if (rowsList) fill(rowsList)
+  else {
+    // Pages of rows by id, not a row at a time: each step of an iterator out of SQLite costs about a microsecond.
+    const page = db.prepare(`SELECT ${COLUMNS} FROM records WHERE id > ? ORDER BY id LIMIT ${PAGE_ROWS}`).raw()
+    for (let after = -Infinity; ;) {
+      const rows = page.all(after) as RecordRow[]
+      fill(rows)
+      if (rows.length < PAGE_ROWS || i >= n) break
+      after = rows[rows.length - 1]![R.Id]
+    }
   }
   fillIdentifiers(db, p, ids ? idList : undefined)
   countNames(p)
