@@ -160,19 +160,32 @@ function readRecords(db: SqliteDatabase, ids?: readonly number[]): Prepared {
 function fillIdentifiers(db: SqliteDatabase, p: Prepared, idList?: string): void {
   const ext = "kind LIKE 'external:%'"
   const extId = "substr(kind, 10) || ':' || value"
-  const rows = db.prepare(`SELECT record_id, max(value) FILTER (WHERE kind = 'email_match'),
+  const select = `SELECT record_id, max(value) FILTER (WHERE kind = 'email_match'),
       CASE WHEN count(*) FILTER (WHERE ${ext}) > 1 THEN CAST(json_group_array(${extId}) FILTER (WHERE ${ext}) AS BLOB)
         ELSE max(${extId}) FILTER (WHERE ${ext}) END
-    FROM identifiers WHERE (kind = 'email_match' OR ${ext}) ${idList === undefined ? '' : 'AND record_id IN (SELECT value FROM json_each(?))'}
-    GROUP BY record_id ORDER BY record_id`).raw().iterate(...(idList === undefined ? [] : [idList])) as IterableIterator<IdentifierRow>
+    FROM identifiers WHERE (kind = 'email_match' OR ${ext})`
   let k = 0
-  for (const [recordId, match, ids] of rows) {
-    while (k < p.n && p.id[k]! < recordId) k++
-    if (k === p.n) break
-    if (p.id[k] !== recordId) continue
-    // Usually the email itself: keep the one string rather than a copy per record.
-    if (match !== null) p.emailMatch[k] = match === p.email[k] ? p.email[k]! : match
-    if (ids !== null) p.extIds[k] = typeof ids === 'string' ? [ids] : (JSON.parse(ids.toString('utf8')) as string[])
+  const fill = (rows: IdentifierRow[]): void => {
+    for (const [recordId, match, ids] of rows) {
+      while (k < p.n && p.id[k]! < recordId) k++
+      if (k === p.n) break
+      if (p.id[k] !== recordId) continue
+      // Usually the email itself: keep the one string rather than a copy per record.
+      if (match !== null) p.emailMatch[k] = match === p.email[k] ? p.email[k]! : match
+      if (ids !== null) p.extIds[k] = typeof ids === 'string' ? [ids] : (JSON.parse(ids.toString('utf8')) as string[])
+    }
+  }
+  if (idList !== undefined) {
+    fill(db.prepare(`${select} AND record_id IN (SELECT value FROM json_each(?)) GROUP BY record_id ORDER BY record_id`).raw().all(idList) as IdentifierRow[])
+    return
+  }
+  // In pages, as the records are read.
+  const page = db.prepare(`${select} AND record_id > ? GROUP BY record_id ORDER BY record_id LIMIT ${PAGE_ROWS}`).raw()
+  for (let after = -Infinity; ;) {
+    const rows = page.all(after) as IdentifierRow[]
+    fill(rows)
+    if (rows.length < PAGE_ROWS || k === p.n) break
+    after = rows[rows.length - 1]![0]
   }
 }
 type IdentifierRow = [recordId: number, emailMatch: string | null, extIds: string | Buffer | null]
