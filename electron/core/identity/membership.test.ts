@@ -35,6 +35,18 @@ describe('membership', () => {
     expect(profileOf(r2!)).toBe(fresh)
   })
 
+  it('a MergeBatch finds a known record by its position, and by its id when the position is not its own', () => {
+    t = tempWorkspace()
+    const ids = seedRecords(t.ws, [{ email: 'a@x.com' }, { email: 'b@x.com' }, { email: 'c@x.com' }])
+    const db = t.ws.sqlite
+    const mb = new MergeBatch(db)
+    mb.know(ids.slice(0, 2), ids.slice(0, 2).map(profileOf))
+    const keep = mb.merge(mb.profileAt(0, ids[0]!), mb.profileAt(1, ids[1]!), { cause: 'auto' })
+    expect(mb.profileAt(1, ids[1]!)).toBe(keep)
+    expect(mb.profileAt(0, ids[1]!)).toBe(keep) // not its position: found by id
+    expect(mb.profileAt(2, ids[2]!)).toBe(profileOf(ids[2]!)) // not known: read from the database
+  })
+
   it('a MergeBatch gives exactly what mergeProfiles pair by pair gives: survivors, history, retired profiles', () => {
     const snapshot = (batch: boolean, known = 0): unknown => {
       const w = tempWorkspace()

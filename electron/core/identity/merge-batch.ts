@@ -88,6 +88,15 @@ export class MergeBatch {
     return from
   }
 
+  /**
+   * As `profileOf`, for a record the caller may have passed to `know` at position `at`: then found there, not
+   * by a binary search over the known ids (two a merge; 300k records, merge loop 0.26 -> 0.17 s CPU).
+   */
+  profileAt(at: number, recordId: number, known?: number): number {
+    if (at < this.known && this.knownIds[at] === recordId) return this.now[at]!
+    return this.profileOf(recordId, known)
+  }
+
   /** As `mergeProfiles`: the larger (then older) profile survives; returns its id. */
   merge(a: number, b: number, change: MembershipChange): number {
     if (a === b) return a

@@ -203,8 +203,8 @@ export function applyMerges(db: SqliteDatabase, p: Prepared, pairs: RunPairs, re
   batch = new MergeBatch(db)): number {
   let merged = 0
   for (const m of result.merges) {
-    const pa = batch.profileOf(p.id[m.i]!, p.profile[m.i])
-    const pb = batch.profileOf(p.id[m.j]!, p.profile[m.j])
+    const pa = batch.profileAt(m.i, p.id[m.i]!, p.profile[m.i])
+    const pb = batch.profileAt(m.j, p.id[m.j]!, p.profile[m.j])
     if (pa === pb) continue
     const score = m.t >= 0 ? pairs.probability[m.t]! : null
     batch.merge(pa, pb, { cause: m.cause, score, actor: m.cause === 'auto' ? 'resolver' : 'resolver (approved pair)', at })
@@ -228,8 +228,8 @@ export function queueReviews(db: SqliteDatabase, p: Prepared, pairs: RunPairs, c
     const ra = p.id[pairs.a[t]!]!
     const rb = p.id[pairs.b[t]!]!
     if (decided.has(`${ra}:${rb}`)) continue
-    const pa = membership.profileOf(ra, p.profile[pairs.a[t]!])
-    const pb = membership.profileOf(rb, p.profile[pairs.b[t]!])
+    const pa = membership.profileAt(pairs.a[t]!, ra, p.profile[pairs.a[t]!])
+    const pb = membership.profileAt(pairs.b[t]!, rb, p.profile[pairs.b[t]!])
     const pairId = pairIds.get(t)
     if (pa === pb || pairId === undefined) continue
     const prob = pairs.probability[t]!
