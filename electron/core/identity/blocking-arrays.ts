@@ -153,10 +153,7 @@ export class KeptRows {
    */
   table(): KeyTable {
     const { n, len } = this
-    const start = new Uint32Array(n + 1)
-    for (let r = 0; r < len; r++) start[this.rec[r]! + 1]!++
-    for (let i = 0; i < n; i++) start[i + 1]! += start[i]!
-    const at = start.slice(0, n)
+    const { start, at } = countingStarts(this.rec, len, n)
     let hash = new Float64Array(len)
     for (let r = 0; r < len; r++) hash[at[this.rec[r]!]!++] = this.hash[r]!
     this.hash = new Float64Array(0)
@@ -219,10 +216,7 @@ export class PairBuffer {
   /** The distinct pairs ordered by a, then b. Empties the buffer. */
   unique(): { a: Int32Array; b: Int32Array } {
     const { n, len } = this
-    const start = new Uint32Array(n + 1)
-    for (let k = 0; k < len; k++) start[this.a[k]! + 1]!++
-    for (let i = 0; i < n; i++) start[i + 1]! += start[i]!
-    const at = start.slice(0, n)
+    const { start, at } = countingStarts(this.a, len, n)
     const partner = new Int32Array(len)
     for (let k = 0; k < len; k++) partner[at[this.a[k]!]!++] = this.b[k]!
     this.a = new Int32Array(0)
@@ -246,6 +240,17 @@ export class PairBuffer {
     for (let i = 0; i < n; i++) a.fill(i, start[i]!, start[i + 1]!)
     return { a, b: partner.slice(0, m) }
   }
+}
+
+/**
+ * A counting sort's offsets for the first `len` entries of `keys` (values in 0..n): bucket i runs from start[i]
+ * to start[i + 1], and `at` (a copy of the first n starts) is each bucket's next free place.
+ */
+function countingStarts(keys: Int32Array, len: number, n: number): { start: Uint32Array; at: Uint32Array } {
+  const start = new Uint32Array(n + 1)
+  for (let k = 0; k < len; k++) start[keys[k]! + 1]!++
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!
+  return { start, at: start.slice(0, n) }
 }
 
 function insertionSort(v: Int32Array, from: number, to: number): void {

@@ -2,6 +2,7 @@ import type { Database as SqliteDatabase, Statement } from 'better-sqlite3-multi
 import { deferIndexes } from '../db'
 import type { MembershipChange } from './membership'
 import { MergeHistory } from './merge-history'
+import { indexOfSorted } from './sorted-search'
 
 /**
  * Many merges applied in one pass, with exactly the outcome of calling `mergeProfiles` for each in turn
@@ -220,16 +221,8 @@ export class MergeBatch {
 
   /** The slot of a record, -1 when the batch has not seen it. */
   private slotOf(id: number): number {
-    let lo = 0
-    let hi = this.known - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1
-      const v = this.knownIds[mid]!
-      if (v === id) return mid
-      if (v < id) lo = mid + 1
-      else hi = mid - 1
-    }
-    return this.extraSlot.get(id) ?? -1
+    const slot = indexOfSorted(this.knownIds, id, this.known)
+    return slot >= 0 ? slot : this.extraSlot.get(id) ?? -1
   }
 
   private slotOfProfile(profile: number): number {

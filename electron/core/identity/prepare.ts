@@ -1,6 +1,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
 import { nameIsLocalPart } from './compare'
 import { NumberMemo } from './number-memo'
+import { indexOfSorted } from './sorted-search'
 import { emailLocalOf, fold, metaphones, namesFromEmail, tokens } from './text'
 
 /** What the name-level memo must do (a Map<number, number> does it too). */
@@ -77,16 +78,8 @@ export interface RecordIndex {
 class SortedIds implements RecordIndex {
   constructor(private readonly ids: Float64Array) {}
   get(id: number): number | undefined {
-    let lo = 0
-    let hi = this.ids.length - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1
-      const v = this.ids[mid]!
-      if (v === id) return mid
-      if (v < id) lo = mid + 1
-      else hi = mid - 1
-    }
-    return undefined
+    const i = indexOfSorted(this.ids, id)
+    return i < 0 ? undefined : i
   }
 }
 
