@@ -46,4 +46,16 @@ describe('matchWeights', () => {
     expect(weights[email + 5]).toBe(0)
     expect(weights[email + 6]).toBeCloseTo(Math.log2(0.01 / 0.5), 9)
   })
+
+  it('weighs the same Gmail mailbox spelled two ways as an exact address, whatever EM fitted for it', () => {
+    const model = priorModel()
+    const email = levelOffsets[C.Email]!
+    model.m[email + 1] = 0.7
+    model.u[email + 1] = 0.0001
+    model.m[email + 2] = 0.02
+    model.u[email + 2] = 0.0001
+    const weights = matchWeights(model)
+    expect(weights[email + 2]).toBe(weights[email + 1])
+    expect(weights[email + 1]).toBeCloseTo(Math.log2(0.7 / 0.0001), 9)
+  })
 })

@@ -45,7 +45,10 @@ export function priorModel(lambda = 0.05): Model {
   return { shape: modelShape, lambda, m, u, trainedOn: { randomPairs: 0, candidatePairs: 0, labelledPairs: 0, emIterations: 0 } }
 }
 
-/** Per-level weights log2(m/u) of a model; null levels and the comparisons' neutral levels weigh 0. */
+/**
+ * Per-level weights log2(m/u) of a model; null levels and the comparisons' neutral levels weigh 0, a level
+ * the same as another (ComparisonSpec.sameAs) weighs as that one.
+ */
 export function matchWeights(model: Model): Weights {
   const w = new Float64Array(totalLevels)
   for (let k = 0; k < K; k++) {
@@ -54,6 +57,7 @@ export function matchWeights(model: Model): Weights {
       w[o] = Math.log2(Math.max(model.m[o]!, 1e-6) / Math.max(model.u[o]!, 1e-9))
     }
     for (const l of comparisons[k]!.neutral ?? []) w[levelOffsets[k]! + l] = 0
+    for (const [l, as] of comparisons[k]!.sameAs ?? []) w[levelOffsets[k]! + l] = w[levelOffsets[k]! + as]!
   }
   return w
 }
