@@ -82,6 +82,8 @@ export interface RecordsTable {
   observed_at: string | null
   created_at: string
   updated_at: string
+  /** The record whose event's buyer details this record keeps (migration 0016); null for every other record. */
+  detail_of: Generated<number | null>
 }
 
 export interface IdentifiersTable {
@@ -434,7 +436,7 @@ export const tableColumns = {
   imports: ['id', 'source_id', 'file_name', 'file_size', 'file_sha256', 'sheet', 'mapping', 'status', 'rows_total', 'records_imported', 'records_updated', 'events_imported', 'rows_quarantined', 'report', 'started_at', 'finished_at'],
   raw_rows: ['id', 'import_id', 'source_id', 'row_number', 'data', 'outcome', 'reason'],
   profiles: ['id', 'status', 'merged_into', 'created_at', 'updated_at'],
-  records: ['id', 'source_id', 'raw_row_id', 'origin', 'source_key', 'profile_id', 'first_name', 'last_name', 'full_name', 'email', 'phone', 'company', 'street', 'street2', 'city', 'region', 'postcode', 'country', 'birth_date', 'gender', 'attributes', 'observed_at', 'created_at', 'updated_at'],
+  records: ['id', 'source_id', 'raw_row_id', 'origin', 'source_key', 'profile_id', 'first_name', 'last_name', 'full_name', 'email', 'phone', 'company', 'street', 'street2', 'city', 'region', 'postcode', 'country', 'birth_date', 'gender', 'attributes', 'observed_at', 'created_at', 'updated_at', 'detail_of'],
   identifiers: ['id', 'record_id', 'kind', 'value', 'raw', 'first_seen', 'last_seen'],
   membership_history: ['id', 'record_id', 'from_profile', 'to_profile', 'cause', 'score', 'decision_id', 'actor', 'reason', 'at'],
   events: ['id', 'source_id', 'import_id', 'raw_row_id', 'record_id', 'type', 'source_key', 'occurred_at', 'amount_minor', 'currency', 'properties'],

@@ -8,8 +8,10 @@ import { migration0010 } from './0010-match-keys'
 import { migration0011 } from './0011-segment-scan-indexes'
 import { migration0014 } from './0014-event-epoch-index'
 import { migration0015 } from './0015-resolver-lean-indexes'
+import { migration0016 } from './0016-buyer-detail-records'
 import type { Migration } from './types'
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0005, migration0006, migration0008, migration0010, migration0011, migration0014, migration0015]
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0005, migration0006, migration0008, migration0010, migration0011, migration0014, migration0015,
+  migration0016]
 export type { Migration }

@@ -63,7 +63,7 @@ export class EventOwners {
 }
 
 /** The first word of a folded first name ("Mary-Ann" → "mary"), '' for none. */
-function firstToken(name: string | null): string {
+export function firstToken(name: string | null): string {
   const f = fold(name)
   const space = f.indexOf(' ')
   return space < 0 ? f : f.slice(0, space)

@@ -49,6 +49,11 @@ export interface WriteCounts {
   rowsQuarantined: number
   /** Person records created from event rows whose buyer matched no known person. */
   recordsFromEvents: number
+  /**
+   * Person records kept from event rows whose buyer details (a phone or an address) the owner's profile did not
+   * hold yet: identity evidence, created in that profile (see BuyerDetails).
+   */
+  recordsFromBuyerDetails: number
   /** Rows in `events` (a Shopify order's first line yields an order and a line item). */
   eventRowsWritten: number
   /** Events of earlier imports of this source replaced because a newer export repeats their key. */

@@ -188,7 +188,8 @@ function insertImport(db: SqliteDatabase, sourceId: number, report: ImportReport
 
 function finishImport(db: SqliteDatabase, importId: number, sourceId: number, r: ImportReport, header: readonly string[]): void {
   const decisions = { reader: r.reader, preset: r.preset, mappingOrigin: r.mappingOrigin, dateOrders: r.dateOrders,
-    quarantineReasons: r.quarantineReasons, recordsFromEvents: r.recordsFromEvents, eventRowsWritten: r.eventRowsWritten,
+    quarantineReasons: r.quarantineReasons, recordsFromEvents: r.recordsFromEvents,
+    recordsFromBuyerDetails: r.recordsFromBuyerDetails, eventRowsWritten: r.eventRowsWritten,
     eventsReplaced: r.eventsReplaced }
   db.prepare(`UPDATE imports SET status = 'done', rows_total = ?, records_imported = ?, records_updated = ?, events_imported = ?,
     rows_quarantined = ?, report = ?, finished_at = ? WHERE id = ?`).run(r.rows, r.recordsImported, r.recordsUpdated,
@@ -230,6 +231,7 @@ function emptyReport(source: string, file: string, fileSize: number, sha256: str
   return {
     importId: null, source, file, fileSize, sha256, alreadyImported: false, previousImportId: null, preset: null,
     mappingOrigin: null, mapping: null, reader: null, dateOrders: {}, rows: 0, recordsImported: 0, recordsUpdated: 0,
-    eventsImported: 0, rowsQuarantined: 0, recordsFromEvents: 0, eventRowsWritten: 0, eventsReplaced: 0, quarantineReasons: {}, durationMs: 0,
+    eventsImported: 0, rowsQuarantined: 0, recordsFromEvents: 0, recordsFromBuyerDetails: 0, eventRowsWritten: 0, eventsReplaced: 0, quarantineReasons: {},
+    durationMs: 0,
   }
 }

@@ -1,4 +1,5 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3-multiple-ciphers'
+import { BuyerDetails, buyerEvidence } from './buyer-details'
 import { BulkInsert } from './bulk-insert'
 import { EventOwners } from './event-owners'
 import {
@@ -32,8 +33,8 @@ type EventRow = Extract<PackedRow, { 0: 'event' }>
  */
 export class ImportWriter {
   readonly counts: WriteCounts = {
-    recordsImported: 0, recordsUpdated: 0, eventsImported: 0, rowsQuarantined: 0, recordsFromEvents: 0, eventRowsWritten: 0, eventsReplaced: 0,
-    quarantineReasons: {},
+    recordsImported: 0, recordsUpdated: 0, eventsImported: 0, rowsQuarantined: 0, recordsFromEvents: 0, recordsFromBuyerDetails: 0, eventRowsWritten: 0,
+    eventsReplaced: 0, quarantineReasons: {},
   }
   private readonly orderOwners = new Map<string, number>()
   private readonly s: ReturnType<typeof prepare>
@@ -45,6 +46,8 @@ export class ImportWriter {
   private readonly sourceHadKeys: boolean
   /** The records events attach to, by identifier and buyer name; see EventOwners. */
   private readonly owners: EventOwners
+  /** Which event rows carry buyer details their owner's profile lacks; see BuyerDetails. */
+  private readonly buyers: BuyerDetails
   /** Source keys this import wrote or updated: a second row with one is a duplicate row of the file. */
   private readonly keysSeen = new Set<string>()
   private nextRawId: number
@@ -56,6 +59,7 @@ export class ImportWriter {
     this.s = prepare(db)
     this.bulk = bulkInserts(db)
     this.owners = new EventOwners(db)
+    this.buyers = new BuyerDetails(db)
     this.sourceHadEvents = db.prepare('SELECT 1 FROM events WHERE source_id = ? LIMIT 1').pluck().get(ctx.sourceId) !== undefined
     this.sourceHadKeys = db.prepare('SELECT 1 FROM records WHERE source_id = ? AND source_key IS NOT NULL LIMIT 1').pluck()
       .get(ctx.sourceId) !== undefined
@@ -86,6 +90,7 @@ export class ImportWriter {
     b.consents.flush()
     b.events.flush()
     this.owners.clearPending()
+    this.buyers.written()
     this.pendingRows = 0
   }
 
@@ -96,6 +101,7 @@ export class ImportWriter {
     const rawId = this.raw(rowNumber, raw, 'event', null)
     const recordId = owner === 'create' ? this.createRecord(person, rawId, 'event') : owner
     if (owner === 'create') this.counts.recordsFromEvents++
+    else this.keepBuyerDetails(owner, person, rawId)
     if (orderKey !== null && !this.orderOwners.has(orderKey)) {
       this.orderOwners.set(orderKey, recordId)
       // A newer export repeats orders it already held: their events are replaced, not duplicated.
@@ -145,15 +151,24 @@ export class ImportWriter {
     }
   }
 
-  private createRecord(p: PackedPerson, rawId: number, origin: 'row' | 'event'): number {
+  /** The event's buyer details (phone, address) as a record in its owner's profile, when they are new there. */
+  private keepBuyerDetails(owner: number, p: PackedPerson, rawId: number): void {
+    const profileId = this.buyers.newDetails(owner, p)
+    if (profileId === null) return
+    this.createRecord(buyerEvidence(p), rawId, 'event', { profileId, of: owner })
+    this.counts.recordsFromBuyerDetails++
+  }
+
+  /** A new record, in a new profile of its own; buyer details go to their owner's profile. */
+  private createRecord(p: PackedPerson, rawId: number, origin: 'row' | 'event', detail?: { profileId: number; of: number }): number {
     const { at, sourceId } = this.ctx
     // A new, empty active profile per record, as identity/membership.ts createProfile makes it, but buffered
     // with the record (an explicit id past the sequence keeps AUTOINCREMENT's never-reused promise).
-    const profileId = this.nextProfileId++
-    this.bulk.profiles.add(profileId, at, at)
+    const profileId = detail?.profileId ?? this.nextProfileId++
+    if (!detail) this.bulk.profiles.add(profileId, at, at)
     const id = this.nextRecordId++
     this.bulk.records.add(id, sourceId, rawId, origin, origin === 'row' ? p[0] : null, profileId,
-      ...p.slice(PERSON_COLUMNS_START, PERSON_COLUMNS_END), at, at)
+      ...p.slice(PERSON_COLUMNS_START, PERSON_COLUMNS_END), at, at, detail?.of ?? null)
     this.bulk.history.add(id, profileId, at, 'import')
     const ids = p[PERSON_IDENTIFIERS]
     for (let i = 0; i < ids.length; i += 3) {
@@ -163,6 +178,7 @@ export class ImportWriter {
     }
     const consents = p[PERSON_CONSENTS]
     for (let i = 0; i < consents.length; i += 2) this.bulk.consents.add(id, consents[i], consents[i + 1], p[PERSON_OBSERVED_AT] ?? at, rawId)
+    if (origin === 'event') this.buyers.created(id, profileId, p)
     return id
   }
 
@@ -212,7 +228,8 @@ function bulkInserts(db: SqliteDatabase): Record<'raw' | 'profiles' | 'records' 
   return {
     raw: new BulkInsert(db, 'INSERT INTO raw_rows (id, import_id, source_id, row_number, data, outcome, reason)', 7),
     profiles: new BulkInsert(db, 'INSERT INTO profiles (id, created_at, updated_at)', 3),
-    records: new BulkInsert(db, `INSERT INTO records (id, source_id, raw_row_id, origin, source_key, profile_id, ${PERSON_COLS}, created_at, updated_at)`, 24),
+    records: new BulkInsert(db, `INSERT INTO records (id, source_id, raw_row_id, origin, source_key, profile_id, ${PERSON_COLS}, created_at, updated_at,
+      detail_of)`, 25),
     history: new BulkInsert(db, 'INSERT INTO membership_history (record_id, to_profile, at, cause)', 4),
     idents: new BulkInsert(db, 'INSERT INTO identifiers (record_id, kind, value, raw, first_seen, last_seen)', 6, UPSERT_IDENT),
     consents: new BulkInsert(db, 'INSERT INTO consents (record_id, channel, value, observed_at, raw_row_id)', 5),
