@@ -54,6 +54,26 @@ describe('candidatePairs', () => {
     expect(c.pairsByKey.email).toBe(3)
   })
 
+  it("blocks a buyer-detail record only on its phone and address, never on the name and mailbox its owner has", () => {
+    const p = prepared([
+      { first_name: 'Ann', last_name: 'Lee', email: 'ann@x.test' },
+      // Kept from Ann's order: her billing phone and address, her name and mailbox again.
+      { first_name: 'Ann', last_name: 'Lee', email: 'ann@x.test', phone: '+15550001111', street: '12 Oak Street', postcode: '20001' },
+      // Another Ann Lee, who shares nothing else, and a help-desk user with Ann's phone.
+      { first_name: 'Ann', last_name: 'Lee', email: 'lee.ann@y.test' },
+      { first_name: 'Ann', last_name: 'Lee', phone: '+15550001111' },
+    ])
+    t!.ws.sqlite.prepare('UPDATE records SET detail_of = ? WHERE id = ?').run(p.id[0], p.id[1])
+    const q = prepareRecords(t!.ws.sqlite)
+    expect([...q.detailOnly]).toEqual([0, 1, 0, 0])
+    const c = candidatePairs(q)
+    // The detail record meets the help-desk user through the phone only; the two other Ann Lees meet by name as before.
+    expect(pairsOf(c).filter((x) => x.includes('1'))).toEqual(['1-3'])
+    expect(pairsOf(c)).toContain('0-2')
+    expect(recordKeyHashes(q, 1).length).toBe(blockingKeys.filter((k) => k.details && k.key(q, 1) !== '').length)
+    expect(recordKeyHashes(q, 1).length).toBeGreaterThan(2)
+  })
+
   it('skips a block over its cap whole and counts it', () => {
     const p = prepared(Array.from({ length: 9 }, (_, k) => ({ first_name: `F${k}x`, last_name: `L${k}y`, email: `same.mailbox.${k}@d${k}.test` }))
       .map((r) => ({ ...r, email: r.email.replace(/\.\d+@/, '@') })))

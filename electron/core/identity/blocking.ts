@@ -20,6 +20,18 @@ export interface BlockingKey {
   readonly denseMaxBlock?: number
   /** The key value of record i, or '' when the record has none. */
   key(p: Prepared, i: number): string
+  /** True for keys on a phone or an address: the only ones a buyer-detail record blocks on (see keyValue). */
+  readonly details?: true
+}
+
+/**
+ * Record i's value of key k ('' for none). A record kept from an order's buyer details (Prepared.detailOnly)
+ * shares its name and mailbox with its owner, in the same profile: on those keys it would meet everyone
+ * its owner meets a second time (and fill name blocks up to their caps). It adds a phone or an address, so
+ * it blocks only on the keys that read one.
+ */
+export function keyValue(k: BlockingKey, p: Prepared, i: number): string {
+  return p.detailOnly[i] === 1 && !k.details ? '' : k.key(p, i)
 }
 
 /** Key parts joined, or '' when one is missing (two and three parts without a rest array: 20M calls at 1.3M records). */
@@ -43,23 +55,23 @@ export const blockingKeys: readonly BlockingKey[] = [
   // folds to (john.smith92@gmail.com and johnsmith92@gmail.com shared no key), and the folded form of two
   // equal addresses is equal.
   { name: 'email', key: (p, i) => p.emailMatch[i]! },
-  { name: 'phone', key: (p, i) => p.phone[i]! },
-  { name: 'phone_last7', key: (p, i) => p.phone7[i]! },
+  { name: 'phone', key: (p, i) => p.phone[i]!, details: true },
+  { name: 'phone_last7', key: (p, i) => p.phone7[i]!, details: true },
   { name: 'dob_surname_phonetic', key: (p, i) => join(p.dob[i]!, p.lnMeta[i]!) },
   { name: 'dob_first_phonetic', key: (p, i) => join(p.dob[i]!, p.fnMeta[i]!) },
-  { name: 'house_postcode', key: (p, i) => join(p.houseNo[i]!, p.postcode[i]!) },
+  { name: 'house_postcode', key: (p, i) => join(p.houseNo[i]!, p.postcode[i]!), details: true },
   { name: 'first_surname', key: (p, i) => join(p.fn[i]!, p.ln[i]!), maxBlock: 40, denseMaxBlock: 10 },
   { name: 'name_domain', key: (p, i) => (FREE_MAIL.has(p.emailDomain[i]!) ? '' : join(p.fnMeta[i]!, p.lnMeta[i]!, p.emailDomain[i]!)), maxBlock: 50 },
   { name: 'first_surname_phonetic', key: (p, i) => join(p.fnMeta[i]!, p.lnMeta[i]!), maxBlock: 8 },
   { name: 'dob', key: (p, i) => p.dob[i]!, maxBlock: 10 },
   { name: 'surname', key: (p, i) => p.ln[i]!, maxBlock: 10 },
-  { name: 'first_phonetic_postcode', key: (p, i) => join(p.fnMeta[i]!, p.postcode[i]!), maxBlock: 6 },
+  { name: 'first_phonetic_postcode', key: (p, i) => join(p.fnMeta[i]!, p.postcode[i]!), maxBlock: 6, details: true },
   { name: 'email_local', key: (p, i) => (p.emailLocal[i]!.length >= 4 ? p.emailLocal[i]! : ''), maxBlock: 8 },
   { name: 'dob_year_first_initial_surname_initial', key: (p, i) => join(p.dob[i]!.slice(0, 4), p.fn[i]!.slice(0, 1), p.ln[i]!.slice(0, 1)), maxBlock: 10 },
-  { name: 'surname_phonetic_postcode', key: (p, i) => join(p.lnMeta[i]!, p.postcode[i]!), maxBlock: 6 },
-  { name: 'initial_surname_city', key: (p, i) => join(p.fn[i]!.slice(0, 1), p.ln[i]!, p.city[i]!), maxBlock: 6 },
-  { name: 'street_surname', key: (p, i) => join(p.streetText[i]!, p.lnMeta[i]!), maxBlock: 6 },
-  { name: 'first_phonetic_city', key: (p, i) => join(p.fnMeta[i]!, p.city[i]!), maxBlock: 6 },
+  { name: 'surname_phonetic_postcode', key: (p, i) => join(p.lnMeta[i]!, p.postcode[i]!), maxBlock: 6, details: true },
+  { name: 'initial_surname_city', key: (p, i) => join(p.fn[i]!.slice(0, 1), p.ln[i]!, p.city[i]!), maxBlock: 6, details: true },
+  { name: 'street_surname', key: (p, i) => join(p.streetText[i]!, p.lnMeta[i]!), maxBlock: 6, details: true },
+  { name: 'first_phonetic_city', key: (p, i) => join(p.fnMeta[i]!, p.city[i]!), maxBlock: 6, details: true },
 ]
 
 /**
@@ -194,7 +206,7 @@ function hashKey(p: Prepared, kx: number, entries: KeyEntries): void {
       for (const id of p.extIds[i]!) entries.push(keyHash(kx, id), i)
       continue
     }
-    const v = k.key(p, i)
+    const v = keyValue(k, p, i)
     if (v !== '') entries.push(keyHash(kx, v), i)
   }
 }

@@ -1,5 +1,5 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
-import { blockingKeys, EXTERNAL_ID_KEY, keyHash, keyTable } from './blocking'
+import { blockingKeys, EXTERNAL_ID_KEY, keyHash, keyTable, keyValue } from './blocking'
 import type { KeyTable } from './blocking-arrays'
 import type { Prepared } from './prepare'
 
@@ -37,7 +37,7 @@ export function recordKeyHashes(p: Prepared, i: number, maxBlock = 100): Array<{
   const out = new Map<number, number>()
   for (let k = 0; k < blockingKeys.length; k++) {
     const key = blockingKeys[k]!
-    const v = key.key(p, i)
+    const v = keyValue(key, p, i)
     if (v !== '') out.set(keyHash(k, v), Math.min(maxBlock, key.maxBlock ?? maxBlock))
   }
   for (const id of p.extIds[i]!) out.set(keyHash(EXTERNAL_ID_KEY, id), maxBlock)

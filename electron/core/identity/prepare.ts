@@ -47,6 +47,8 @@ export interface Prepared {
   readonly company: string[][]
   /** `external:<system>` identifiers as "system:value" (a record rarely has more than one). */
   readonly extIds: string[][]
+  /** 1 for a record kept from an event's buyer details (records.detail_of): blocked only on those details. */
+  readonly detailOnly: Uint8Array
   /** Term frequencies of folded first and last names (count among records that have one). */
   readonly fnFreq: Map<string, number>
   readonly lnFreq: Map<string, number>
@@ -59,16 +61,17 @@ export interface Prepared {
 /** A records row as read (raw, positional: about half the cost of building an object per row). */
 type RecordRow = [id: number, source: number, profile: number, rawRow: number, sourceKey: string | null, first: string | null,
   last: string | null, full: string | null, email: string | null, phone: string | null, company: string | null,
-  street: string | null, street2: string | null, city: string | null, postcode: string | null, birthDate: string | null]
+  street: string | null, street2: string | null, city: string | null, postcode: string | null, birthDate: string | null,
+  detailOf: number | null]
 const R = { Id: 0, Source: 1, Profile: 2, RawRow: 3, SourceKey: 4, First: 5, Last: 6, Full: 7, Email: 8, Phone: 9, Company: 10,
-  Street: 11, Street2: 12, City: 13, Postcode: 14, Dob: 15 } as const
+  Street: 11, Street2: 12, City: 13, Postcode: 14, Dob: 15, DetailOf: 16 } as const
 
 const HOUSE_NO = /^(\d+[a-z]?)\b/
 const DIGITS = /\D+/g
 const SPACES = /\s+/g
 
 const COLUMNS = `id, source_id, profile_id, raw_row_id, source_key, first_name, last_name, full_name, email, phone,
-    company, street, street2, city, postcode, birth_date`
+    company, street, street2, city, postcode, birth_date, detail_of`
 
 /** Record id → index in a run, by binary search over the run's ids (ascending): no million-entry Map. */
 export interface RecordIndex {
@@ -198,7 +201,7 @@ function emptyPrepared(n: number): Prepared {
     fn: strings(), ln: strings(), fnCode: new Int32Array(n), lnCode: new Int32Array(n), nameMemo: new NumberMemo(), fnMeta: strings(), lnMeta: strings(), dob: strings(),
     houseNo: strings(), street: new Array<string[]>(n).fill(NONE), streetText: strings(), postcode: strings(), city: strings(),
     email: strings(), emailMatch: strings(), emailLocal: strings(), emailDomain: strings(), phone: strings(), phone7: strings(),
-    company: new Array<string[]>(n).fill(NONE), extIds: new Array<string[]>(n).fill(NONE),
+    company: new Array<string[]>(n).fill(NONE), extIds: new Array<string[]>(n).fill(NONE), detailOnly: new Uint8Array(n),
     fnFreq: new Map(), lnFreq: new Map(), fnTotal: 0, lnTotal: 0, indexOf: new SortedIds(id),
   }
 }
@@ -299,6 +302,7 @@ function fillRecord(p: Prepared, i: number, r: RecordRow, memo: Memos): void {
   p.source[i] = r[R.Source]
   p.rawRow[i] = r[R.RawRow]
   p.sourceKey[i] = r[R.SourceKey]
+  if (r[R.DetailOf] !== null) p.detailOnly[i] = 1
   // The memo's folded string is the shared copy.
   const [first, last] = names(r, memo)
   p.fn[i] = first[0]

@@ -81,6 +81,26 @@ describe('removeRecord', () => {
   })
 })
 
+describe('buyer details on a split', () => {
+  it('go with the record whose order named them, unless a group names them itself', () => {
+    t = tempWorkspace()
+    const [anna, bill, annaDetail, billDetail] = seedRecords(t.ws, [{ email: 'anna@x.com' }, { email: 'bill@x.com' },
+      { first_name: 'Anna', phone: '+12025550101' }, { first_name: 'Bill', phone: '+12025550199' }])
+    const detailOf = t.ws.sqlite.prepare('UPDATE records SET detail_of = ? WHERE id = ?')
+    detailOf.run(anna, annaDetail)
+    detailOf.run(bill, billDetail)
+    const p = joinProfiles(t.ws, [anna!, bill!, annaDetail!, billDetail!])
+    const r = removeRecord(t.ws, bill!, ctx)
+    expect([profile(bill!), profile(billDetail!)]).toEqual([r.newProfiles[0], r.newProfiles[0]])
+    expect([profile(anna!), profile(annaDetail!)]).toEqual([p, p])
+    // Named apart from its buyer by the analyst, a detail record goes where it is named.
+    const s = splitProfile(t.ws, p, [[annaDetail!]], ctx)
+    expect([profile(anna!), profile(annaDetail!)]).toEqual([p, s.newProfiles[0]])
+    // A record and its details alone in a profile cannot be removed from it.
+    expect(() => removeRecord(t.ws, bill!, ctx)).toThrow(expect.objectContaining({ code: 'InvalidInput' }))
+  })
+})
+
 describe('crossPairs', () => {
   it('links every pair while small', () => {
     expect(crossPairs([3, 1], [2], new Set())).toEqual([[2, 3], [1, 2]])

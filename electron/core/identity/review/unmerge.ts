@@ -13,7 +13,7 @@ export const fullCrossLimit = 10_000
 
 /**
  * Splits a profile: each group of record ids moves out together into a new profile (new ids, never
- * reused); the rest stay in `profileId`. If the groups cover every record, the first group stays. Between
+ * reused), with the buyer-detail records of its records (see withDetails); the rest stay in `profileId`. If the groups cover every record, the first group stays. Between
  * every two separated parts, reject decisions (reason 'split: …') become cannot-links that every later
  * run honours; open review items on those pairs are closed as rejected. History: membership cause
  * 'split' with the first decision's id. One transaction; undo reverses it as a whole.
@@ -25,14 +25,15 @@ export function splitProfile(ws: Workspace, profileId: number, groups: number[][
   const db = ws.sqlite
   return db.transaction(() => {
     const members = activeMembers(db, profileId)
-    const parts = partition(members, groups, profileId)
+    const parts = partition(members, withDetails(db, profileId, groups), profileId)
     return applySplit(db, profileId, parts, ctx, 'profile.split')
   }).immediate()
 }
 
 /**
- * Takes one record out of its profile into a new profile of its own, with cannot-links to every record
- * it leaves behind (see splitProfile). Throws CdpError: NotFound, InvalidInput (the record is alone).
+ * Takes one record out of its profile into a new profile of its own (with the buyer details its orders
+ * left, see withDetails), with cannot-links to every record it leaves behind (see splitProfile).
+ * Throws CdpError: NotFound, InvalidInput (the record is alone).
  */
 export function removeRecord(ws: Workspace, recordId: number, ctx: DecisionContext): SplitResult {
   assertId(recordId, 'The record id')
@@ -41,10 +42,30 @@ export function removeRecord(ws: Workspace, recordId: number, ctx: DecisionConte
   return db.transaction(() => {
     const profileId = profileOf(db, recordId)
     const members = membersOf(db, profileId)
-    if (members.length < 2) throw new CdpError('InvalidInput', `Record ${recordId} is already alone in profile ${profileId}.`)
-    const parts = [members.filter((m) => m !== recordId), [recordId]]
+    const moved = new Set(withDetails(db, profileId, [[recordId]])[0])
+    const rest = members.filter((m) => !moved.has(m))
+    if (rest.length === 0) throw new CdpError('InvalidInput', `Record ${recordId} is already alone in profile ${profileId}.`)
+    const parts = [rest, [...moved].sort((a, b) => a - b)]
     return applySplit(db, profileId, parts, ctx, 'profile.remove-record')
   }).immediate()
+}
+
+/**
+ * The groups, each with the buyer-detail records (records.detail_of) of its records that no group names: the
+ * phone and address an order named belong to its buyer, so they leave with the buyer's record. A detail
+ * record a group names itself goes where it is named.
+ */
+function withDetails(db: SqliteDatabase, profileId: number, groups: number[][]): number[][] {
+  if (!Array.isArray(groups)) return groups
+  const details = db.prepare('SELECT id, detail_of FROM records WHERE profile_id = ? AND detail_of IS NOT NULL').raw()
+    .all(profileId) as Array<[number, number]>
+  if (details.length === 0) return groups
+  const named = new Set(groups.flat())
+  return groups.map((g) => {
+    if (!Array.isArray(g)) return g
+    const owners = new Set(g)
+    return [...g, ...details.filter(([id, owner]) => owners.has(owner) && !named.has(id)).map(([id]) => id)]
+  })
 }
 
 function activeMembers(db: SqliteDatabase, profileId: number): number[] {
