@@ -93,6 +93,17 @@ describe('golden record', () => {
     expect(p.traits.tags).toEqual(['buyer', 'vip'])
   })
 
+  it("names the record whose order a buyer-detail record was kept from", () => {
+    const { shop, profile } = seedPerson()
+    const [detail] = seedRecords(ws, [{ source: 'Shopify orders', first_name: 'Jonathan', last_name: 'Smith', phone: '+441132960000' }])
+    ws.sqlite.prepare('UPDATE records SET detail_of = ? WHERE id = ?').run(shop, detail)
+    const merged = mergeProfiles(ws.sqlite, profile, profileOf(detail!), { cause: 'auto' })
+    refreshDirtyProfiles(ws)
+    const rows = getProfile(ws, merged).records
+    expect(rows.find((r) => r.id === detail)?.detailOf).toBe(shop)
+    expect(rows.filter((r) => r.id !== detail).map((r) => r.detailOf)).toEqual([null, null, null])
+  })
+
   it('follows a merged-away id to the surviving profile', () => {
     const [a, b] = seedRecords(ws, [{ email: 'a@x.io', first_name: 'Ann' }, { email: 'a@x.io', first_name: 'Ann', source: 'Other' }]) as [number, number]
     const pa = profileOf(a)

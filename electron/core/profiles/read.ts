@@ -57,7 +57,8 @@ export interface ProfileDetail {
   golden: GoldenAttributeValue[]
   identifiers: ProfileIdentifier[]
   traits: ProfileTraits
-  records: { id: number; source: string; sourceKey: string | null; importId: number; rowNumber: number }[]
+  /** detailOf: for a record kept from an order's buyer details, the record the order belongs to (else null). */
+  records: { id: number; source: string; sourceKey: string | null; importId: number; rowNumber: number; detailOf: number | null }[]
   timeline: TimelineEntry[]
   segments: { id: number; name: string; version: number }[]
   history: MembershipEntry[]
@@ -78,7 +79,8 @@ export function getProfile(ws: Workspace, id: number, now = new Date()): Profile
     golden: goldenOf(ws, resolved),
     identifiers: identifiersOf(ws, resolved),
     traits: traitsOf(ws, summary, now),
-    records: ws.sqlite.prepare(`SELECT r.id, s.name AS source, r.source_key AS sourceKey, rr.import_id AS importId, rr.row_number AS rowNumber
+    records: ws.sqlite.prepare(`SELECT r.id, s.name AS source, r.source_key AS sourceKey, rr.import_id AS importId, rr.row_number AS rowNumber,
+      r.detail_of AS detailOf
       FROM records r JOIN sources s ON s.id = r.source_id JOIN raw_rows rr ON rr.id = r.raw_row_id WHERE r.profile_id = ? ORDER BY r.id`).all(resolved) as ProfileDetail['records'],
     timeline: timelineOf(ws, resolved),
     segments: segmentsOfProfile(ws, resolved, now),

@@ -55,6 +55,7 @@ export function SourceRecords({ p, revealed, act, onSplit }: SourceRecordsProps)
                 <Text size="sm" span>
                   <b>{r.source}</b> record #{r.id}
                   {r.sourceKey ? ` (id ${r.sourceKey})` : ''}, import #{r.importId} row {r.rowNumber}
+                  {r.detailOf !== null ? ` — billing details of record #${r.detailOf}'s order` : ''}
                 </Text>
               }
             />
