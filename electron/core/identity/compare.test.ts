@@ -56,7 +56,7 @@ describe('employerDomain', () => {
 })
 
 describe('addressLevel (one piece of household evidence)', () => {
-  const addr = (houseNo: string, street: string, postcode: string, city: string) => ({ houseNo, street: tokens(street), postcode, city })
+  const addr = (houseNo: string, street: string, postcode: string, city: string, region = '') => ({ houseNo, street: tokens(street), postcode, city, region })
   it.each([
     [addr('12', 'pinkerton circuit', '4560', 'richlands'), addr('12', 'pinkerton circuit', '4560', 'richlands'), 1],
     // A street type written in full on one side and abbreviated on the other is the same street.
@@ -67,8 +67,17 @@ describe('addressLevel (one piece of household evidence)', () => {
     [addr('12', 'pinkerton circuit', '4560', 'richlands'), addr('12', 'pinkerton circuit', '4561', 'richlands'), 2],
     [addr('12', 'pinkerton circuit', '4560', 'richlands'), addr('14', 'pinkerton circuit', '4560', 'richlands'), 3],
     [addr('12', 'pinkerton circuit', '4560', 'richlands'), addr('3', 'main road', '9999', 'richlands'), 4],
-    [addr('12', 'pinkerton circuit', '4560', 'richlands'), addr('3', 'main road', '9999', 'dapto'), 5],
+    [addr('12', 'pinkerton circuit', '4560', 'richlands'), addr('3', 'main road', '9999', 'dapto'), 6],
     [addr('', '', '', ''), addr('3', 'main road', '9999', 'dapto'), 0],
+    // Two full addresses: a shared state does not make them one; the region decides only where it is all one side has.
+    [addr('12', 'pinkerton circuit', '4560', 'richlands', 'QLD'), addr('3', 'main road', '9999', 'dapto', 'QLD'), 6],
+    [addr('12', 'pinkerton circuit', '4560', 'richlands', 'QLD'), addr('3', 'main road', '9999', 'dapto', 'NSW'), 6],
+    [addr('12', 'pinkerton circuit', '4560', 'richlands', 'QLD'), addr('3', 'main road', '9999', 'richlands', 'NSW'), 4],
+    // A signup with only its geolocated state against a full address: the same state, or another.
+    [addr('', '', '', '', 'OR'), addr('18', 'mill street', '97243', 'portland', 'OR'), 5],
+    [addr('', '', '', '', 'OR'), addr('18', 'mill street', '97243', 'portland', 'WA'), 6],
+    [addr('', '', '', '', 'OR'), addr('18', 'mill street', '97243', 'portland'), 0],
+    [addr('', '', '', '', 'OR'), addr('', '', '', '', 'OR'), 5],
   ])('case %#', (a, b, l) => expect(addressLevel(a, b)).toBe(l))
 })
 
@@ -132,7 +141,7 @@ function levelsOf(a: { fn: string; ln: string; email: string; dob?: string; comp
   const f: LevelFields = {
     fn: col((r) => r.fn), ln: col((r) => r.ln), fnMeta: col((r) => metaphone(r.fn)), lnMeta: col((r) => metaphone(r.ln)),
     fnCode: Int32Array.from([0, a.fn === b.fn ? 0 : 1]), lnCode: Int32Array.from([2, a.ln === b.ln ? 2 : 3]), nameMemo: new Map(),
-    dob: col((r) => r.dob ?? ''), houseNo: ['', ''], street: [[], []], postcode: ['', ''], city: ['', ''], email: col((r) => r.email), emailMatch: col((r) => r.email),
+    dob: col((r) => r.dob ?? ''), houseNo: ['', ''], street: [[], []], postcode: ['', ''], city: ['', ''], region: ['', ''], email: col((r) => r.email), emailMatch: col((r) => r.email),
     emailLocal: col((r) => r.email.split('@')[0]!), emailDomain: col((r) => r.email.split('@')[1] ?? ''), phone: ['', ''], phone7: ['', ''],
     company: rs.map((r) => tokens(r.company ?? '')), extIds: [[], []],
   }

@@ -78,20 +78,27 @@ export interface AddressParts {
   street: readonly string[]
   postcode: string
   city: string
+  /** State or province as imported ('' for none). */
+  region?: string
 }
 
 /**
  * The address as one piece of evidence: same house, street and postcode / same house number with the same
- * street or postcode / same street or postcode / same city only / different. Null when either side has none.
+ * street or postcode / same street or postcode / same city only / same region / different. A record with
+ * only a region (a newsletter signup's geolocated state) is compared on it: the same region or a different
+ * one. Null when either side has nothing to compare.
  */
 export function addressLevel(a: AddressParts, b: AddressParts): number {
-  return addressLevelOf(a.houseNo, a.street, a.postcode, a.city, b.houseNo, b.street, b.postcode, b.city)
+  return addressLevelOf(a.houseNo, a.street, a.postcode, a.city, a.region ?? '', b.houseNo, b.street, b.postcode, b.city, b.region ?? '')
 }
 
 /** `addressLevel` on positional parts, so the hot loop builds no objects. */
-function addressLevelOf(houseA: string, streetA: readonly string[], postA: string, cityA: string,
-  houseB: string, streetB: readonly string[], postB: string, cityB: string): number {
-  if ((streetA.length === 0 && postA === '' && cityA === '') || (streetB.length === 0 && postB === '' && cityB === '')) return 0
+function addressLevelOf(houseA: string, streetA: readonly string[], postA: string, cityA: string, regionA: string,
+  houseB: string, streetB: readonly string[], postB: string, cityB: string, regionB: string): number {
+  if ((streetA.length === 0 && postA === '' && cityA === '') || (streetB.length === 0 && postB === '' && cityB === '')) {
+    if (regionA === '' || regionB === '') return 0
+    return regionA === regionB ? ADDRESS_SAME_REGION : ADDRESS_DIFFERENT
+  }
   const sameStreet = streetA.length > 0 && streetB.length > 0 && streetSimilarity(streetA, streetB) >= 0.8
   const samePost = postA !== '' && postA === postB
   const sameCity = cityA !== '' && cityB !== '' && (cityA === cityB || (cityA.length > 4 && (damerauLevenshtein(cityA, cityB, 1) <= 1 ||
@@ -101,8 +108,13 @@ function addressLevelOf(houseA: string, streetA: readonly string[], postA: strin
   if (sameHouse && (sameStreet || samePost)) return 2
   if (sameStreet || samePost) return 3
   if (sameCity) return 4
-  return 5
+  // Two full addresses in other cities of one state are two addresses: a state says something only where it is
+  // all one side has (on FEBRL's heavily corrupted sets, a region level here merged different people).
+  return ADDRESS_DIFFERENT
 }
+
+const ADDRESS_SAME_REGION = 5
+const ADDRESS_DIFFERENT = 6
 
 /**
  * Emails: exact / equal after gmail folding / (level 3, a household mailbox, is set by `pairLevels`, which knows
@@ -272,7 +284,7 @@ export function namesSwapped(fa: string, la: string, fb: string, lb: string): bo
 
 /** The prepared fields the comparators read: what a scoring worker receives. */
 export type LevelFields = Pick<Prepared, (typeof levelFieldNames)[number]>
-export const levelFieldNames = ['fn', 'ln', 'fnMeta', 'lnMeta', 'fnCode', 'lnCode', 'nameMemo', 'dob', 'houseNo', 'street', 'postcode', 'city',
+export const levelFieldNames = ['fn', 'ln', 'fnMeta', 'lnMeta', 'fnCode', 'lnCode', 'nameMemo', 'dob', 'houseNo', 'street', 'postcode', 'city', 'region',
   'email', 'emailMatch', 'emailLocal', 'emailDomain', 'phone', 'phone7', 'company', 'extIds'] as const
 
 /** Names repeat (thousands of Johns): name levels are memoised by code pair, up to this many entries. */
@@ -360,8 +372,8 @@ export function pairLevels(p: LevelFields, i: number, j: number, out: Uint8Array
   let dob = dateLevel(p.dob[i]!, p.dob[j]!)
   if (dob === 0 && (birthYearInEmail(p.dob[i]!, p.emailLocal[j]!) || birthYearInEmail(p.dob[j]!, p.emailLocal[i]!))) dob = 4
   out[off + C.Dob] = dob
-  out[off + C.Address] = addressLevelOf(p.houseNo[i]!, p.street[i]!, p.postcode[i]!, p.city[i]!,
-    p.houseNo[j]!, p.street[j]!, p.postcode[j]!, p.city[j]!)
+  out[off + C.Address] = addressLevelOf(p.houseNo[i]!, p.street[i]!, p.postcode[i]!, p.city[i]!, p.region[i]!,
+    p.houseNo[j]!, p.street[j]!, p.postcode[j]!, p.city[j]!, p.region[j]!)
   let email = emailLevel(p.email[i]!, p.email[j]!, p.emailMatch[i]!, p.emailMatch[j]!, p.emailLocal[i]!, p.emailLocal[j]!,
     p.emailDomain[i]!, p.emailDomain[j]!)
   // Only a record without a first name is ambiguous at a family mailbox: two named members with different first

@@ -38,6 +38,8 @@ export interface Prepared {
   readonly streetText: string[]
   readonly postcode: string[]
   readonly city: string[]
+  /** State or province, upper case ('' for none). */
+  readonly region: string[]
   readonly email: string[]
   readonly emailMatch: string[]
   readonly emailLocal: string[]
@@ -62,16 +64,16 @@ export interface Prepared {
 type RecordRow = [id: number, source: number, profile: number, rawRow: number, sourceKey: string | null, first: string | null,
   last: string | null, full: string | null, email: string | null, phone: string | null, company: string | null,
   street: string | null, street2: string | null, city: string | null, postcode: string | null, birthDate: string | null,
-  detailOf: number | null]
+  detailOf: number | null, region: string | null]
 const R = { Id: 0, Source: 1, Profile: 2, RawRow: 3, SourceKey: 4, First: 5, Last: 6, Full: 7, Email: 8, Phone: 9, Company: 10,
-  Street: 11, Street2: 12, City: 13, Postcode: 14, Dob: 15, DetailOf: 16 } as const
+  Street: 11, Street2: 12, City: 13, Postcode: 14, Dob: 15, DetailOf: 16, Region: 17 } as const
 
 const HOUSE_NO = /^(\d+[a-z]?)\b/
 const DIGITS = /\D+/g
 const SPACES = /\s+/g
 
 const COLUMNS = `id, source_id, profile_id, raw_row_id, source_key, first_name, last_name, full_name, email, phone,
-    company, street, street2, city, postcode, birth_date, detail_of`
+    company, street, street2, city, postcode, birth_date, detail_of, region`
 
 /** Record id → index in a run, by binary search over the run's ids (ascending): no million-entry Map. */
 export interface RecordIndex {
@@ -199,7 +201,7 @@ function emptyPrepared(n: number): Prepared {
     n, id, profile: new Float64Array(n), source: new Int32Array(n), rawRow: new Float64Array(n),
     sourceKey: new Array<string | null>(n).fill(null),
     fn: strings(), ln: strings(), fnCode: new Int32Array(n), lnCode: new Int32Array(n), nameMemo: new NumberMemo(), fnMeta: strings(), lnMeta: strings(), dob: strings(),
-    houseNo: strings(), street: new Array<string[]>(n).fill(NONE), streetText: strings(), postcode: strings(), city: strings(),
+    houseNo: strings(), street: new Array<string[]>(n).fill(NONE), streetText: strings(), postcode: strings(), city: strings(), region: strings(),
     email: strings(), emailMatch: strings(), emailLocal: strings(), emailDomain: strings(), phone: strings(), phone7: strings(),
     company: new Array<string[]>(n).fill(NONE), extIds: new Array<string[]>(n).fill(NONE), detailOnly: new Uint8Array(n),
     fnFreq: new Map(), lnFreq: new Map(), fnTotal: 0, lnTotal: 0, indexOf: new SortedIds(id),
@@ -219,6 +221,7 @@ class Memos {
   readonly full = new Map<string, string[]>()
   readonly streets = new Map<string, Street>()
   readonly cities = new Map<string, string>()
+  readonly regions = new Map<string, string>()
   readonly postcodes = new Map<string, string>()
   readonly dates = new Map<string, string>()
   readonly domains = new Map<string, string>()
@@ -327,6 +330,8 @@ function fillPlace(p: Prepared, i: number, r: RecordRow, memo: Memos): void {
   p.postcode[i] = postcode ? memoised(memo.postcodes, postcode, (v) => v.replace(SPACES, '').toLowerCase()) : ''
   const city = r[R.City]
   p.city[i] = city ? memoised(memo.cities, city, fold) : ''
+  const region = r[R.Region]
+  p.region[i] = region ? memoised(memo.regions, region, (v) => v.trim().toUpperCase()) : ''
 }
 
 function fillContact(p: Prepared, i: number, rawEmail: string | null, rawPhone: string | null, memo: Memos): void {

@@ -147,7 +147,7 @@ const displayValues = (p: Prepared, i: number, k: number): string => {
     case C.First: return p.fn[i]!
     case C.Last: return p.ln[i]!
     case C.Dob: return p.dob[i]!
-    case C.Address: return [p.houseNo[i], p.streetText[i], p.postcode[i], p.city[i]].filter(Boolean).join(', ')
+    case C.Address: return [p.houseNo[i], p.streetText[i], p.postcode[i], p.city[i], p.region[i]].filter(Boolean).join(', ')
     case C.Email: return p.email[i]!
     case C.Phone: return p.phone[i]!
     case C.Company: return p.company[i]!.join(' ')
