@@ -48,6 +48,9 @@ describe('cdp import / cdp links', () => {
   it('imports preset files and FEBRL files with a --mapping file, prints decisions, and links every imported row', async () => {
     const reports = importJson([preset('shopify-customers-v1.csv'), preset('shopify-orders.csv')])
     expect(reports.map((r) => r.source)).toEqual(['shopify-customers-v1', 'shopify-orders'])
+    // One order names a buyer no customer record holds: a record is made for them; no order adds a phone or
+    // address its customer lacked.
+    expect(reports[1]).toMatchObject({ recordsFromEvents: 1, recordsFromBuyerDetails: 0 })
     const human = cdp(['import', '--db', db, preset('hubspot-contacts.csv'), preset('hubspot-contacts.csv')])
     expect(human.code, human.stderr).toBe(0)
     expect(human.stdout).toMatch(/preset HubSpot contacts \(hubspot-contacts/)
@@ -92,6 +95,20 @@ describe('cdp import / cdp links', () => {
     } finally {
       ws.close()
     }
+  })
+
+  it('says how many person records event rows made: new buyers and buyers\' new phones or addresses', () => {
+    const orders = tmp.file('orders.csv')
+    // Shopify's orders header (first columns); Ada's order names a phone her customer record lacks.
+    writeFileSync(orders, ['Name,Email,Financial Status,Billing Name,Billing Address1,Billing Zip,Billing Phone,Total,Created at',
+      '#1001,ada.lovelace@gmail.com,paid,Ada Lovelace,12 Oak Street,20001,+1 202 555 0101,10.00,2024-01-02 10:00:00 +0000',
+      '#1002,grace.hopper@gmail.com,paid,Grace Hopper,,,,5.00,2024-01-03 10:00:00 +0000'].join('\n'))
+    const people = tmp.file('people.csv')
+    writeFileSync(people, 'Email,First Name,Last Name\nada.lovelace@gmail.com,Ada,Lovelace\n')
+    expect(cdp(['import', '--db', db, people]).code).toBe(0)
+    const human = cdp(['import', '--db', db, '--preset', 'shopify-orders', orders])
+    expect(human.code, human.stderr).toBe(0)
+    expect(human.stdout).toMatch(/person records from event rows: 1 new buyers, 1 buyers' new phones or addresses/)
   })
 
   it('rejects a bad mapping file or an unknown preset with one clear line, writing nothing', () => {

@@ -82,5 +82,8 @@ function describe(r: ImportReport): string {
     dates.length ? `  date order: ${dates.join('; ')}` : '',
     `  rows ${r.rows}: records ${r.recordsImported + r.recordsUpdated} (new ${r.recordsImported}, updated ${r.recordsUpdated}), ` +
       `events ${r.eventsImported}, quarantined ${r.rowsQuarantined}${reasons ? ` (${reasons})` : ''}`,
+    r.recordsFromEvents || r.recordsFromBuyerDetails
+      ? `  person records from event rows: ${r.recordsFromEvents} new buyers, ${r.recordsFromBuyerDetails} buyers' new phones or addresses`
+      : '',
   ].filter(Boolean).join('\n')
 }
