@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createWorkspace, type Workspace } from '../../electron/core/db'
@@ -10,12 +10,21 @@ export const testPassphrase = 'correct horse battery staple'
 export interface TempDir {
   readonly dir: string
   file(name: string): string
+  /** Writes `lines` (each ended by a newline) to a file of that name in the folder; returns its path. */
+  lines(name: string, lines: readonly string[]): string
   remove(): void
 }
 
 export function tempDir(prefix = 'tessera-test-'): TempDir {
   const dir = mkdtempSync(join(tmpdir(), prefix))
-  return { dir, file: (name) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) }
+  const file = (name: string): string => join(dir, name)
+  return {
+    dir, file, remove: () => rmSync(dir, { recursive: true, force: true }),
+    lines: (name, lines) => {
+      writeFileSync(file(name), `${lines.join('\n')}\n`)
+      return file(name)
+    },
+  }
 }
 
 /** A real encrypted workspace file in a fresh temp folder. Call `dispose` in afterEach. */

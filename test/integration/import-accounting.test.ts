@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { isCdpError } from '../../shared/api/errors'
 import { importFile, inspectFile, suppressionHmac } from '../../electron/core/import'
@@ -10,11 +9,7 @@ beforeEach(() => { t = tempWorkspace() })
 afterEach(() => t.dispose())
 
 const q = (sql: string, ...args: unknown[]): unknown => t.ws.sqlite.prepare(sql).pluck().get(...args)
-const write = (name: string, lines: string[]): string => {
-  const path = t.tmp.file(name)
-  writeFileSync(path, `${lines.join('\n')}\n`)
-  return path
-}
+const write = (name: string, lines: string[]): string => t.tmp.lines(name, lines)
 const crm = { kind: 'person', system: 'crm', columns: { id: 'source_key', first: 'first_name', last: 'last_name', email: 'email', phone: 'phone', dob: 'birth_date' } }
 const orders = { kind: 'event', eventType: 'order', columns: { order: 'event_key', email: 'email', date: 'occurred_at', total: 'amount' }, currency: 'USD' }
 

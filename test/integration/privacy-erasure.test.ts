@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFile } from '../../electron/core/import'
 import { mergeProfiles } from '../../electron/core/identity/membership'
@@ -16,11 +15,7 @@ const needles = ['zephyrine', 'quillfeather', EMAIL, '4155550199', 'zq-ref-77']
 const crm = { kind: 'person', system: 'crm', columns: { id: 'source_key', first: 'first_name', last: 'last_name', email: 'email', phone: 'phone', dob: 'birth_date', optin: 'consent_email' } }
 const news = { kind: 'person', columns: { mail: 'email', name: 'full_name', ref: 'attribute:referrer' } }
 const orders = { kind: 'event', eventType: 'order', columns: { order: 'event_key', email: 'email', date: 'occurred_at', total: 'amount' }, currency: 'USD' }
-const write = (name: string, lines: string[]): string => {
-  const path = t.tmp.file(name)
-  writeFileSync(path, `${lines.join('\n')}\n`)
-  return path
-}
+const write = (name: string, lines: string[]): string => t.tmp.lines(name, lines)
 const q = (sql: string, ...args: unknown[]): unknown => t.ws.sqlite.prepare(sql).pluck().get(...args)
 
 /** Every row of every table (FTS shadow tables included), as text, lower-cased. */

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempWorkspace } from '../../../../test/helpers/temp-workspace'
 import { importFile } from '..'
@@ -9,11 +8,7 @@ beforeEach(() => { t = tempWorkspace() })
 afterEach(() => t.dispose())
 
 const all = (sql: string): unknown[] => t.ws.sqlite.prepare(sql).all()
-const write = (name: string, lines: string[]): string => {
-  const path = t.tmp.file(name)
-  writeFileSync(path, `${lines.join('\n')}\n`)
-  return path
-}
+const write = (name: string, lines: string[]): string => t.tmp.lines(name, lines)
 const orders = { kind: 'event', eventType: 'order', columns: { order: 'event_key', email: 'email', name: 'full_name', date: 'occurred_at', total: 'amount' }, currency: 'USD' } as const
 const crm = { kind: 'person', system: 'crm', columns: { id: 'source_key', first: 'first_name', email: 'email' } } as const
 

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempWorkspace } from '../../../../test/helpers/temp-workspace'
 import { importFile } from '..'
@@ -7,11 +6,7 @@ let t: ReturnType<typeof tempWorkspace>
 beforeEach(() => { t = tempWorkspace() })
 afterEach(() => t.dispose())
 
-const write = (name: string, lines: string[]): string => {
-  const path = t.tmp.file(name)
-  writeFileSync(path, `${lines.join('\n')}\n`)
-  return path
-}
+const write = (name: string, lines: string[]): string => t.tmp.lines(name, lines)
 const customers = { kind: 'person', system: 'shop', columns: { id: 'source_key', first: 'first_name', last: 'last_name', email: 'email', phone: 'phone' } } as const
 const orders = {
   kind: 'event', eventType: 'order', system: 'shop', currency: 'USD',

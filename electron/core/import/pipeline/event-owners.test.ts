@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempWorkspace } from '../../../../test/helpers/temp-workspace'
 import { importFile } from '..'
@@ -8,11 +7,7 @@ let t: ReturnType<typeof tempWorkspace>
 beforeEach(() => { t = tempWorkspace() })
 afterEach(() => t.dispose())
 
-const write = (name: string, lines: string[]): string => {
-  const path = t.tmp.file(name)
-  writeFileSync(path, `${lines.join('\n')}\n`)
-  return path
-}
+const write = (name: string, lines: string[]): string => t.tmp.lines(name, lines)
 const customers = { kind: 'person', columns: { first: 'first_name', last: 'last_name', email: 'email', phone: 'phone' } } as const
 const orders = { kind: 'event', eventType: 'order', columns: { order: 'event_key', email: 'email', name: 'full_name', total: 'amount' }, currency: 'USD' } as const
 
