@@ -9,6 +9,9 @@ export interface ImportReportView {
   recordsUpdated: number
   eventsImported: number
   rowsQuarantined: number
+  /** Person records made from event rows: buyers no record held, and buyers' new phones or addresses. */
+  recordsFromEvents: number
+  recordsFromBuyerDetails: number
   quarantineReasons: Record<string, number>
   durationMs: number
 }
@@ -30,6 +33,8 @@ export function readImportReport(result: unknown): ImportReportView | undefined 
     recordsUpdated: num(r.recordsUpdated),
     eventsImported: num(r.eventsImported),
     rowsQuarantined: num(r.rowsQuarantined),
+    recordsFromEvents: num(r.recordsFromEvents),
+    recordsFromBuyerDetails: num(r.recordsFromBuyerDetails),
     quarantineReasons: Object.fromEntries(Object.entries(reasons).map(([k, v]) => [k, num(v)])),
     durationMs: num(r.durationMs),
   }

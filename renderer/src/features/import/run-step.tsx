@@ -89,6 +89,12 @@ export function ImportReportPanel({ report, onDone }: { report: ImportReportView
       <Text size="sm" c="dimmed">
         {formatNumber(report.rows)} rows read into source “{report.source}” in {formatNumber(Math.round(report.durationMs / 100) / 10)} s.
       </Text>
+      {report.recordsFromEvents + report.recordsFromBuyerDetails > 0 ? (
+        <Text size="sm" c="dimmed" data-testid="report-from-events">
+          The event rows also gave {formatNumber(report.recordsFromEvents)} person records for buyers no record named yet, and kept{' '}
+          {formatNumber(report.recordsFromBuyerDetails)} buyers’ new phone numbers or addresses as records in their profiles.
+        </Text>
+      ) : null}
       {report.rowsQuarantined > 0 ? (
         <Paper withBorder p="md" radius="md">
           <Group justify="space-between" mb="xs">
