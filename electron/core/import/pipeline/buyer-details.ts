@@ -7,7 +7,7 @@ import {
   type PackedPerson,
 } from './packed-row'
 
-/** What one profile is known to hold: first names, phones and addresses (street + postcode), folded. */
+/** What one profile is known to hold: first names (folded first words), phones and addresses (see addressOf). */
 interface Known {
   firsts: string[]
   phones: string[]
