@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   addressLevel, birthYearInEmail, companyLevel, dateLevel, emailLevel, employerDomain, externalIdLevel, familyMailboxShape, firstNameLevel, householdMailbox,
   lastNameLevel, type LevelFields,
-  nameDerivedLocal, nameIsLocalPart, namesSwapped, pairLevels, phoneLevel,
+  mistypedMailbox, nameDerivedLocal, nameIsLocalPart, namesSwapped, pairLevels, phoneLevel,
 } from './compare'
 import { C, K } from './comparisons'
 import { metaphone, tokens } from './text'
@@ -161,6 +161,15 @@ describe('pairLevels: names and mailboxes that are not what they seem', () => {
     expect(levelsOf(jane, { ...jane, email: 'jwood@yahoo.com' })[C.Email]).toBe(0)
     expect(levelsOf({ ...jane, email: 'jane1980@gmail.com' }, { ...jane, email: 'jwood@yahoo.com' })[C.Email]).toBe(6)
   })
+  it('a mistyped mailbox stays close; two name-derived mailboxes at one provider do not', () => {
+    const nancy = { fn: 'nancy', ln: 'smith', email: 'nancy.smith@hotmail.com' }
+    // A letter dropped from one address: one person's mailbox, written wrong once.
+    expect(levelsOf(nancy, { ...nancy, email: 'nany.smith@hotmail.com' })[C.Email]).toBe(4)
+    // The same letters with other separators: how two Nancy Smiths at one provider differ.
+    expect(levelsOf(nancy, { ...nancy, email: 'nancysmith@hotmail.com' })[C.Email]).toBe(6)
+    // A close local part at another provider is not one mailbox mistyped.
+    expect(levelsOf(nancy, { ...nancy, email: 'nany.smith@yahoo.com' })[C.Email]).toBe(6)
+  })
   it('a name that is only the email local part (a help desk default) is not compared as a name', () => {
     const lv = levelsOf({ fn: 'maria', ln: 'smith', email: 'msmith63@gmail.com' }, { fn: 'msmith63', ln: '', email: 'msmith63@gmail.com' })
     expect([lv[C.First], lv[C.Last], lv[C.Email]]).toEqual([0, 0, 1])
@@ -174,6 +183,11 @@ describe('pairLevels: names and mailboxes that are not what they seem', () => {
     expect(levelsOf(tom, { ...tom, dob: '19790101' })[C.Dob]).toBe(3)
   })
 })
+
+it.each([
+  ['nany.smith', 'nancy.smith', 'hotmail.com', 'hotmail.com', true], ['nancy.smith', 'nancy_smith', 'hotmail.com', 'hotmail.com', false],
+  ['nancy.smith', 'nancy.smith', 'hotmail.com', 'hotmail.com', false], ['nany.smith', 'nancy.smith', 'yahoo.com', 'hotmail.com', false],
+])('mistypedMailbox %s@%s / %s@%s: %s', (a, b, da, db, yes) => expect(mistypedMailbox(a, b, da, db)).toBe(yes))
 
 describe('familyMailboxShape (no surname to compare with)', () => {
   it.each([
