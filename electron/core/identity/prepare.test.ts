@@ -51,3 +51,17 @@ it('reads email_match and external ids per record: none, one, several (in kind, 
     expect(p.fn).toEqual(['ann', 'bo', 'cy', 'di'])
   }
 })
+
+it('places a record without any place by its North American phone\'s area code, and keeps an own place first', () => {
+  t = tempWorkspace()
+  seedRecords(t.ws, [
+    { first_name: 'Jo', last_name: 'Hunt', phone: '+17138406564' },
+    { first_name: 'Al', last_name: 'Ray', phone: '+14165550123' },
+    { first_name: 'Ed', last_name: 'Orr', phone: '+17138406564', city: 'Boston' },
+    { first_name: 'Di', last_name: 'Orr', phone: '+17138406564', region: 'US-MA' },
+    { first_name: 'Cy', last_name: 'Fox', phone: '+442079460000' },
+    { first_name: 'Bo', last_name: 'Lee' },
+  ])
+  // 713 is Houston's, 416 Toronto's; an address or an own region wins; other countries and no phone stay unplaced.
+  expect(prepareRecords(t.ws.sqlite).region).toEqual(['US-TX', 'CA-ON', '', 'US-MA', '', ''])
+})

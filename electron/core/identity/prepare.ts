@@ -2,6 +2,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers
 import { nameIsLocalPart } from './compare'
 import { NumberMemo } from './number-memo'
 import { indexOfSorted } from './sorted-search'
+import { AREA_CODE_REGIONS } from './area-code-regions'
 import { emailLocalOf, fold, metaphones, namesFromEmail, tokens } from './text'
 
 /** What the name-level memo must do (a Map<number, number> does it too). */
@@ -38,7 +39,10 @@ export interface Prepared {
   readonly streetText: string[]
   readonly postcode: string[]
   readonly city: string[]
-  /** State or province, upper case ('' for none). */
+  /**
+   * State or province, upper case ('' for none). A record with no place at all (a help-desk user, a contact with
+   * only a phone) takes its North American phone's area-code region instead (see placeByPhone).
+   */
   readonly region: string[]
   readonly email: string[]
   readonly emailMatch: string[]
@@ -316,6 +320,7 @@ function fillRecord(p: Prepared, i: number, r: RecordRow, memo: Memos): void {
   p.dob[i] = dob ? memoised(memo.dates, dob, (v) => v.replace(DIGITS, '').slice(0, 8)) : ''
   fillPlace(p, i, r, memo)
   fillContact(p, i, r[R.Email], r[R.Phone], memo)
+  placeByPhone(p, i, r[R.Phone])
   const company = r[R.Company]
   p.company[i] = company ? memoised(memo.companies, company, companyTokens) : NONE
 }
@@ -332,6 +337,17 @@ function fillPlace(p: Prepared, i: number, r: RecordRow, memo: Memos): void {
   p.city[i] = city ? memoised(memo.cities, city, fold) : ''
   const region = r[R.Region]
   p.region[i] = region ? memoised(memo.regions, region, (v) => v.trim().toUpperCase()) : ''
+}
+
+/**
+ * A record without any place whose phone is North American is placed in its area code's state or province: where
+ * the address comparison falls back to regions (one side has nothing but a region), a help-desk user's phone in
+ * 713 meets a Houston customer's address as the same region, as a newsletter signup's geolocated state does. Only
+ * without a place: a record's own address says where it is better than a phone number kept through a move.
+ */
+function placeByPhone(p: Prepared, i: number, phone: string | null): void {
+  if (phone === null || p.region[i] !== '' || p.city[i] !== '' || p.postcode[i] !== '' || p.street[i]!.length > 0) return
+  if (phone.length === 12 && phone.startsWith('+1')) p.region[i] = AREA_CODE_REGIONS[phone.slice(2, 5)] ?? ''
 }
 
 function fillContact(p: Prepared, i: number, rawEmail: string | null, rawPhone: string | null, memo: Memos): void {
