@@ -74,6 +74,22 @@ describe('candidatePairs', () => {
     expect(recordKeyHashes(q, 1).length).toBeGreaterThan(2)
   })
 
+  it("meets a newsletter signup's name and state with a buyer-detail record's billing name and state", () => {
+    const p = prepared([
+      { first_name: 'Ann', last_name: 'Lee', email: 'ann@x.test' },
+      // Kept from Ann's order: billed in Texas.
+      { first_name: 'Ann', last_name: 'Lee', email: 'ann@x.test', street: '12 Oak Street', postcode: '77001', region: 'US-TX' },
+      // A signup with her name and a geolocated state, at another mailbox; and an Ann Lee in Ohio.
+      { first_name: 'Ann', last_name: 'Lee', email: 'annlee77@y.test', region: 'US-TX' },
+      { first_name: 'Ann', last_name: 'Lee', email: 'al@z.test', region: 'US-OH' },
+    ])
+    t!.ws.sqlite.prepare('UPDATE records SET detail_of = ? WHERE id = ?').run(p.id[0], p.id[1])
+    const q = prepareRecords(t!.ws.sqlite)
+    const made: string[] = []
+    forEachKeyPair(q, blockingKeys.findIndex((k) => k.name === 'first_surname_region'), {}, (i, j) => made.push(`${i}-${j}`))
+    expect(made).toEqual(['1-2'])
+  })
+
   it('skips a block over its cap whole and counts it', () => {
     const p = prepared(Array.from({ length: 9 }, (_, k) => ({ first_name: `F${k}x`, last_name: `L${k}y`, email: `same.mailbox.${k}@d${k}.test` }))
       .map((r) => ({ ...r, email: r.email.replace(/\.\d+@/, '@') })))

@@ -61,6 +61,7 @@ export const blockingKeys: readonly BlockingKey[] = [
   { name: 'dob_first_phonetic', key: (p, i) => join(p.dob[i]!, p.fnMeta[i]!) },
   { name: 'house_postcode', key: (p, i) => join(p.houseNo[i]!, p.postcode[i]!), details: true },
   { name: 'first_surname', key: (p, i) => join(p.fn[i]!, p.ln[i]!), maxBlock: 40, denseMaxBlock: 10 },
+  { name: 'first_surname_region', key: (p, i) => join(p.fn[i]!, p.ln[i]!, p.region[i]!), maxBlock: 12, details: true },
   { name: 'name_domain', key: (p, i) => (FREE_MAIL.has(p.emailDomain[i]!) ? '' : join(p.fnMeta[i]!, p.lnMeta[i]!, p.emailDomain[i]!)), maxBlock: 50 },
   { name: 'first_surname_phonetic', key: (p, i) => join(p.fnMeta[i]!, p.lnMeta[i]!), maxBlock: 8 },
   { name: 'dob', key: (p, i) => p.dob[i]!, maxBlock: 10 },
