@@ -56,3 +56,23 @@ it('resolve → review → re-run honours every decision, and undo re-opens the 
   expect(profile(max)).not.toBe(profile(maxwell))
   expect(listReviews(t.ws).map((i) => i.id)).toEqual([item(max, maxwell).id])
 })
+
+it('asks once per two profiles, however many of their records pair up, and not again after a rejection', async () => {
+  t = tempWorkspace()
+  const berg = (first_name: string, source: string) => ({ source, first_name, last_name: 'Berg', email: 'bergs@example.com', street: '9 Elm Rd', postcode: '10001', city: 'New York' })
+  // Tom and Tina, each in two sources: two clear profiles joined by four pairs of the same family-inbox question.
+  const [tom1, tom2, tina1, tina2] = seedRecords(t.ws, [berg('Tom', 'crm'), berg('Tom', 'shop'), berg('Tina', 'crm'), berg('Tina', 'shop')]) as [number, number, number, number]
+  setThresholds(t.ws, { autoMerge: 0.99, review: 0.01 })
+  await resolve(t.ws)
+  expect(profile(tom1)).toBe(profile(tom2))
+  expect(profile(tina1)).toBe(profile(tina2))
+  const queue = listReviews(t.ws)
+  expect(queue).toHaveLength(1)
+  const toms = [tom1, tom2]
+  expect(toms.includes(queue[0]!.recordA) !== toms.includes(queue[0]!.recordB)).toBe(true)
+
+  reject(t.ws, queue[0]!.id, { actor: 'ana', reason: 'family inbox' })
+  await resolve(t.ws, { full: true })
+  expect(profile(tom1)).not.toBe(profile(tina1))
+  expect(listReviews(t.ws)).toEqual([])
+})

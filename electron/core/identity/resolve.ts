@@ -137,7 +137,7 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
     membership.know(p.id, p.profile)
     const merged = applyMerges(db, p, pairs, clusters, at, membership)
     step('merges')
-    const queued = queueReviews(db, p, pairs, reviewCandidates, pairIds, decided, at, membership)
+    const queued = queueReviews(db, p, pairs, reviewCandidates, pairIds, decided, at, membership, constraints.cannotLink)
     step('review')
     const table = cand.keys
     // A full run rewrites only the stored rows that changed (see writeKeys).
