@@ -249,16 +249,24 @@ export function externalIdLevel(a: readonly string[], b: readonly string[]): num
   let best = 0
   for (const x of a) {
     const cut = x.indexOf(':') + 1
-    const sys = x.slice(0, cut)
-    const typed = !MACHINE_ID_SYSTEMS.has(x.slice(0, cut - 1))
     for (const y of b) {
       if (x === y) return 1
-      if (!y.startsWith(sys)) continue
+      // Most pairs hold ids of different systems: compared in place, as slicing each system name out was a
+      // tenth of the scoring threads' time at 300k records.
+      if (!sameSystem(x, y, cut)) continue
+      const typed = !MACHINE_ID_SYSTEMS.has(x.slice(0, cut - 1))
       const level = typed && x.length - cut >= 5 && damerauLevenshtein(x.slice(cut), y.slice(cut), 1) <= 1 ? 2 : 3
       if (best === 0 || level < best) best = level
     }
   }
   return best
+}
+
+/** True when ids x and y ("system:value") name the same system; `cut` is the length of x's "system:". */
+function sameSystem(x: string, y: string, cut: number): boolean {
+  if (y.length < cut || y.charCodeAt(cut - 1) !== 58) return false
+  for (let k = 0; k < cut - 1; k++) if (x.charCodeAt(k) !== y.charCodeAt(k)) return false
+  return true
 }
 
 const NON_LETTERS = /[^a-z]+/g
