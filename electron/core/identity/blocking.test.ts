@@ -74,6 +74,25 @@ describe('candidatePairs', () => {
     expect(recordKeyHashes(q, 1).length).toBeGreaterThan(2)
   })
 
+  it('blocks a buyer-detail record on a mailbox or name its owner does not have', () => {
+    const p = prepared([
+      { first_name: 'James', last_name: 'Brikenstock', email: 'james.b@x.test', phone: '+15550001111' },
+      // Kept from his orders: one placed from another mailbox, one that spells his surname right.
+      { first_name: 'James', last_name: 'Brikenstock', email: 'jb.orders@x.test', phone: '+15550001111' },
+      { first_name: 'James', last_name: 'Birkenstock', email: 'james.b@x.test', phone: '+15550001111' },
+      // A newsletter signup from that other mailbox, and a help-desk user with the right spelling.
+      { first_name: '', last_name: '', email: 'jb.orders@x.test' },
+      { first_name: 'James', last_name: 'Birkenstock', email: 'jbirk@y.test' },
+    ])
+    for (const detail of [1, 2]) t!.ws.sqlite.prepare('UPDATE records SET detail_of = ? WHERE id = ?').run(p.id[0], p.id[detail])
+    const q = prepareRecords(t!.ws.sqlite)
+    expect([...q.detailOwner]).toEqual([-1, 0, 0, -1, -1])
+    const made = pairsOf(candidatePairs(q))
+    expect(made).toEqual(expect.arrayContaining(['1-3', '2-4']))
+    // Not on what they share with their owner: the phone, the first mailbox, the first spelling.
+    expect(made.filter((x) => x === '1-2' || x === '0-1' || x === '0-2')).toEqual([])
+  })
+
   it("meets a newsletter signup's name and state with a buyer-detail record's billing name and state", () => {
     const p = prepared([
       { first_name: 'Ann', last_name: 'Lee', email: 'ann@x.test' },
@@ -82,12 +101,15 @@ describe('candidatePairs', () => {
       // A signup with her name and a geolocated state, at another mailbox; and an Ann Lee in Ohio.
       { first_name: 'Ann', last_name: 'Lee', email: 'annlee77@y.test', region: 'US-TX' },
       { first_name: 'Ann', last_name: 'Lee', email: 'al@z.test', region: 'US-OH' },
+      // A customer in Texas: the signup's region meets her address, but her address and the billing one meet
+      // through address keys or not at all (a state says nothing between two full addresses).
+      { first_name: 'Ann', last_name: 'Lee', email: 'a.lee@w.test', street: '4 Elm Street', postcode: '75201', region: 'US-TX' },
     ])
     t!.ws.sqlite.prepare('UPDATE records SET detail_of = ? WHERE id = ?').run(p.id[0], p.id[1])
     const q = prepareRecords(t!.ws.sqlite)
     const made: string[] = []
     forEachKeyPair(q, blockingKeys.findIndex((k) => k.name === 'first_surname_region'), {}, (i, j) => made.push(`${i}-${j}`))
-    expect(made).toEqual(['1-2'])
+    expect(made).toEqual(['1-2', '2-4'])
   })
 
   it('skips a block over its cap whole and counts it', () => {

@@ -20,18 +20,25 @@ export interface BlockingKey {
   readonly denseMaxBlock?: number
   /** The key value of record i, or '' when the record has none. */
   key(p: Prepared, i: number): string
-  /** True for keys on a phone or an address: the only ones a buyer-detail record blocks on (see keyValue). */
+  /** True for keys on a phone or an address: the ones a buyer-detail record whose owner is not loaded blocks on (see keyValue). */
   readonly details?: true
+  /** When set, the key pairs only records of which at least one passes this test, in blocks of any size. */
+  readonly pairsWith?: (p: Prepared, i: number) => boolean
 }
 
 /**
  * Record i's value of key k ('' for none). A record kept from an order's buyer details (Prepared.detailOnly)
- * shares its name and mailbox with its owner, in the same profile: on those keys it would meet everyone
- * its owner meets a second time (and fill name blocks up to their caps). It adds a phone or an address, so
- * it blocks only on the keys that read one.
+ * shares most of its values with its owner, in the same profile: on those keys it would meet everyone its
+ * owner meets a second time (and fill name blocks up to their caps). It blocks only where it adds something:
+ * a key whose value differs from its owner's (a new phone or address, the mailbox the order was placed from,
+ * the name as the order spells it). Without its owner in the run, it blocks on the phone and address keys.
  */
 export function keyValue(k: BlockingKey, p: Prepared, i: number): string {
-  return p.detailOnly[i] === 1 && !k.details ? '' : k.key(p, i)
+  if (p.detailOnly[i] !== 1) return k.key(p, i)
+  const owner = p.detailOwner[i]!
+  if (owner < 0) return k.details ? k.key(p, i) : ''
+  const v = k.key(p, i)
+  return v !== '' && v === k.key(p, owner) ? '' : v
 }
 
 /** Key parts joined, or '' when one is missing (two and three parts without a rest array: 20M calls at 1.3M records). */
@@ -61,7 +68,10 @@ export const blockingKeys: readonly BlockingKey[] = [
   { name: 'dob_first_phonetic', key: (p, i) => join(p.dob[i]!, p.fnMeta[i]!) },
   { name: 'house_postcode', key: (p, i) => join(p.houseNo[i]!, p.postcode[i]!), details: true },
   { name: 'first_surname', key: (p, i) => join(p.fn[i]!, p.ln[i]!), maxBlock: 40, denseMaxBlock: 10 },
-  { name: 'first_surname_region', key: (p, i) => join(p.fn[i]!, p.ln[i]!, p.region[i]!), maxBlock: 12, details: true },
+  // A state is compared only where one side has no other place (see addressLevelOf): a newsletter signup's
+  // geolocated region, a help-desk user placed by their phone. Two full addresses with one name and state meet
+  // through the address and name keys already, so this key pairs only a placeless record with its block.
+  { name: 'first_surname_region', key: (p, i) => join(p.fn[i]!, p.ln[i]!, p.region[i]!), maxBlock: 6, details: true, pairsWith: placeless },
   { name: 'name_domain', key: (p, i) => (FREE_MAIL.has(p.emailDomain[i]!) ? '' : join(p.fnMeta[i]!, p.lnMeta[i]!, p.emailDomain[i]!)), maxBlock: 50 },
   { name: 'first_surname_phonetic', key: (p, i) => join(p.fnMeta[i]!, p.lnMeta[i]!), maxBlock: 8 },
   { name: 'dob', key: (p, i) => p.dob[i]!, maxBlock: 10 },
@@ -81,7 +91,8 @@ export const blockingKeys: readonly BlockingKey[] = [
  * that wrote them, so a run whose latest run stored another shape must be a full one.
  */
 export const blockingShape: string = [
-  ...blockingKeys.map((k) => `${k.name}:${k.maxBlock ?? ''}${k.denseMaxBlock === undefined ? '' : `/${k.denseMaxBlock}`}`), 'external_id',
+  ...blockingKeys.map((k) => `${k.name}:${k.maxBlock ?? ''}${k.denseMaxBlock === undefined ? '' : `/${k.denseMaxBlock}`}${k.pairsWith ? `+${k.pairsWith.name}` : ''}`),
+  'external_id',
 ].join(';')
 
 /** The blocking shape a run stored with its model (match_runs.model JSON, field `blocking`); null when none or unreadable. */
@@ -227,7 +238,8 @@ function pairsOfKey(p: Prepared, kx: number, entries: KeyEntries, opts: Blocking
       return
     }
     const block = entries.rec.subarray(from, to)
-    made += size > dense ? emitSparseBlock(p, block, emit, opts.isNew) : emitBlock(block, emit, opts.isNew)
+    if (k?.pairsWith) made += emitBlockWith(p, block, emit, opts.isNew, k.pairsWith)
+    else made += size > dense ? emitBlockWith(p, block, emit, opts.isNew, isSparse) : emitBlock(block, emit, opts.isNew)
   })
   return { made, skipped }
 }
@@ -250,9 +262,15 @@ function emitBlock(members: Int32Array, emit: (i: number, j: number) => void, is
 /** A record with nothing to compare but its name and email. */
 const isSparse = (p: Prepared, i: number): boolean => p.postcode[i] === '' && p.city[i] === '' && p.streetText[i] === '' && p.phone[i] === '' && p.dob[i] === ''
 
-/** Like emitBlock, for the pairs with at least one sparse record. */
-function emitSparseBlock(p: Prepared, members: Int32Array, emit: (i: number, j: number) => void, isNew: Uint8Array | undefined): number {
-  const sparse = Array.from(members, (i) => isSparse(p, i))
+/** A record without a street, postcode or city: at most a region (its own, or its phone's). */
+function placeless(p: Prepared, i: number): boolean {
+  return p.postcode[i] === '' && p.city[i] === '' && p.streetText[i] === ''
+}
+
+/** Like emitBlock, for the pairs with at least one record that passes `test`. */
+function emitBlockWith(p: Prepared, members: Int32Array, emit: (i: number, j: number) => void, isNew: Uint8Array | undefined,
+  test: (p: Prepared, i: number) => boolean): number {
+  const sparse = Array.from(members, (i) => test(p, i))
   let made = 0
   for (let x = 0; x < members.length; x++) {
     const i = members[x]!

@@ -53,8 +53,10 @@ export interface Prepared {
   readonly company: string[][]
   /** `external:<system>` identifiers as "system:value" (a record rarely has more than one). */
   readonly extIds: string[][]
-  /** 1 for a record kept from an event's buyer details (records.detail_of): blocked only on those details. */
+  /** 1 for a record kept from an event's buyer details (records.detail_of): blocked only on what it adds. */
   readonly detailOnly: Uint8Array
+  /** Index of a buyer-detail record's owner (records.detail_of) in this run, -1 for none or not loaded. */
+  readonly detailOwner: Int32Array
   /** Term frequencies of folded first and last names (count among records that have one). */
   readonly fnFreq: Map<string, number>
   readonly lnFreq: Map<string, number>
@@ -127,10 +129,13 @@ function readRecords(db: SqliteDatabase, ids?: readonly number[]): Prepared {
   const p = emptyPrepared(n)
   const memo = new Memos()
   let i = 0
+  const owners: Array<[detail: number, ownerId: number]> = []
   const fill = (rows: RecordRow[]): void => {
     for (const r of rows) {
       if (i >= n) break
       fillRecord(p, i, r, memo)
+      const owner = r[R.DetailOf]
+      if (owner !== null) owners.push([i, owner])
       i++
     }
   }
@@ -145,6 +150,7 @@ function readRecords(db: SqliteDatabase, ids?: readonly number[]): Prepared {
       after = rows[rows.length - 1]![R.Id]
     }
   }
+  for (const [detail, ownerId] of owners) p.detailOwner[detail] = p.indexOf.get(ownerId) ?? -1
   fillIdentifiers(db, p, ids ? idList : undefined)
   countNames(p)
   return p
@@ -207,7 +213,7 @@ function emptyPrepared(n: number): Prepared {
     fn: strings(), ln: strings(), fnCode: new Int32Array(n), lnCode: new Int32Array(n), nameMemo: new NumberMemo(), fnMeta: strings(), lnMeta: strings(), dob: strings(),
     houseNo: strings(), street: new Array<string[]>(n).fill(NONE), streetText: strings(), postcode: strings(), city: strings(), region: strings(),
     email: strings(), emailMatch: strings(), emailLocal: strings(), emailDomain: strings(), phone: strings(), phone7: strings(),
-    company: new Array<string[]>(n).fill(NONE), extIds: new Array<string[]>(n).fill(NONE), detailOnly: new Uint8Array(n),
+    company: new Array<string[]>(n).fill(NONE), extIds: new Array<string[]>(n).fill(NONE), detailOnly: new Uint8Array(n), detailOwner: new Int32Array(n).fill(-1),
     fnFreq: new Map(), lnFreq: new Map(), fnTotal: 0, lnTotal: 0, indexOf: new SortedIds(id),
   }
 }

@@ -26,8 +26,8 @@ describe('buyer details of an order', () => {
       '#1,c1,anna@mail.example,Anna Smith,+1 202 555 0101,12 Oak Street,20001,10.00,yes',
       // Her second: the same phone, the address written another way → nothing new.
       '#2,c1,anna@mail.example,Anna Smith,(202) 555-0101,12 Oak St,20001,5.00,yes',
-      // Bill's order repeats his phone, and has no address: nothing new.
-      '#3,c2,bill@mail.example,Bill Jones,+1 202 555 0199,,,7.00,yes',
+      // Bill's order repeats his name and phone, and has no address: nothing new.
+      '#3,c2,bill@mail.example,William Jones,+1 202 555 0199,,,7.00,yes',
       // A gift billed to someone else on Bill's account: not Bill's evidence.
       '#4,c2,bill@mail.example,Carol Jones,+1 202 555 0123,9 Elm Road,20002,8.00,yes',
       // Bill moved: a new address is new evidence.
@@ -52,6 +52,21 @@ describe('buyer details of an order', () => {
     // The orders themselves still belong to the customer records, and no new profile was made.
     expect(t.ws.sqlite.prepare("SELECT count(*) FROM events e JOIN records r ON r.id = e.record_id WHERE r.origin = 'row'").pluck().get()).toBe(5)
     expect(t.ws.sqlite.prepare('SELECT count(*) FROM profiles').pluck().get()).toBe(2)
+  })
+
+  it('keeps the mailbox an order was placed from and the name as the order spells it, when the profile has neither', async () => {
+    await importFile(t.ws, write('customers.csv', ['id,first,last,email,phone', 'c1,James,Brikenstock,james.b@mail.example,+1 202 555 0111']),
+      { mapping: customers, defaultCountry: 'US' })
+    const r = await importFile(t.ws, write('orders.csv', ['order,customer,email,name,phone,street,zip,total,accepts',
+      // The account's surname is mistyped; the order spells it right.
+      '#1,c1,james.b@mail.example,James Birkenstock,+1 202 555 0111,,,1.00,',
+      // Another mailbox, the account's name: the mailbox is new evidence.
+      '#2,c1,jb.orders@mail.example,James Brikenstock,+1 202 555 0111,,,1.00,',
+      // Both again, in other case: nothing new.
+      '#3,c1,JB.Orders@mail.example,JAMES BIRKENSTOCK,+1 202 555 0111,,,1.00,']), { mapping: orders, defaultCountry: 'US' })
+    expect(r).toMatchObject({ eventsImported: 3, recordsFromBuyerDetails: 2 })
+    const kept = t.ws.sqlite.prepare("SELECT last_name, email FROM records WHERE origin = 'event' ORDER BY id").raw().all()
+    expect(kept).toEqual([['Birkenstock', 'james.b@mail.example'], ['Brikenstock', 'jb.orders@mail.example']])
   })
 
   it('sees details an earlier order of the same import already kept, before they are written', async () => {

@@ -1,15 +1,21 @@
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3-multiple-ciphers'
 import { fold } from '../../identity/text'
+import { emailMatchKey } from '../normalize/email'
 import { firstToken, sameFirstName } from './event-owners'
 import { MEMO_LIMIT } from './memo'
 import {
-  PERSON_ATTRIBUTES, PERSON_COMPANY, PERSON_CONSENTS, PERSON_FIRST_NAME, PERSON_IDENTIFIERS, PERSON_PHONE, PERSON_POSTCODE, PERSON_STREET,
-  type PackedPerson,
+  PERSON_ATTRIBUTES, PERSON_COMPANY, PERSON_CONSENTS, PERSON_EMAIL, PERSON_FIRST_NAME, PERSON_IDENTIFIERS, PERSON_LAST_NAME, PERSON_PHONE,
+  PERSON_POSTCODE, PERSON_STREET, type PackedPerson,
 } from './packed-row'
 
-/** What one profile is known to hold: first names (folded first words), phones and addresses (see addressOf). */
+/**
+ * What one profile is known to hold: first names (folded first words), full names (folded "first last"),
+ * mailboxes, phones and addresses (see addressOf).
+ */
 interface Known {
   firsts: string[]
+  names: string[]
+  emails: string[]
   phones: string[]
   addresses: string[]
 }
@@ -20,11 +26,13 @@ interface Known {
  * An order names its buyer's billing phone and address; the customer record it belongs to (found by
  * customer id, order or email) often has neither: a Shopify customers export leaves them empty when the
  * account never saved an address, a CRM holds a work phone. Left on the event only, those details never
- * reach identity resolution, and a help-desk user with that phone stays a stranger to the buyer. So when an
- * event row carries a phone or an address its owner's profile does not hold yet, and its buyer's first
- * name fits the profile's (a gift billed to someone else is not the buyer's evidence), the writer keeps
- * the row's person as a record of origin 'event' in the owner's profile. One such record per new detail:
- * the next order with the same phone and address adds nothing.
+ * reach identity resolution, and a help-desk user with that phone stays a stranger to the buyer. The same
+ * holds for a mailbox the order was placed from (the owner found by phone) and for the buyer's name as the
+ * order spells it ("James Birkenstock", where the account says "Brikenstock"). So when an event row carries a
+ * name, mailbox, phone or address its owner's profile does not hold yet, and its buyer's first name fits the
+ * profile's (a gift billed to someone else is not the buyer's evidence), the writer keeps the row's person as
+ * a record of origin 'event' in the owner's profile. One such record per new detail: the next order with the
+ * same details adds nothing.
  */
 export class BuyerDetails {
   private readonly profileOf = new Map<number, number>()
@@ -34,7 +42,7 @@ export class BuyerDetails {
 
   constructor(db: SqliteDatabase) {
     this.ownerProfile = db.prepare('SELECT profile_id FROM records WHERE id = ?').pluck()
-    this.profileRecords = db.prepare('SELECT first_name, phone, street, postcode FROM records WHERE profile_id = ?').raw()
+    this.profileRecords = db.prepare('SELECT first_name, last_name, email, phone, street, postcode FROM records WHERE profile_id = ?').raw()
   }
 
   /**
@@ -43,16 +51,12 @@ export class BuyerDetails {
    * count as known from then on.
    */
   newDetails(ownerId: number, p: PackedPerson): number | null {
-    const phone = p[PERSON_PHONE]
-    const address = addressKey(p)
-    if (phone === null && address === null) return null
     const first = firstToken(p[PERSON_FIRST_NAME])
     if (first === '') return null
     const profile = this.profileOf.get(ownerId) ?? this.loadOwner(ownerId)
     const known = this.byProfile.get(profile)!
-    const newPhone = phone !== null && !known.phones.includes(phone)
-    const newAddress = address !== null && !known.addresses.includes(address)
-    if (!newPhone && !newAddress) return null
+    if (!isNew(known.phones, p[PERSON_PHONE]) && !isNew(known.addresses, addressKey(p)) && !isNew(known.emails, emailOf(p[PERSON_EMAIL])) &&
+      !isNew(known.names, nameOf(p[PERSON_FIRST_NAME], p[PERSON_LAST_NAME]))) return null
     if (known.firsts.length > 0 && !known.firsts.some((f) => sameFirstName(first, f))) return null
     remember(known, p)
     return profile
@@ -62,7 +66,7 @@ export class BuyerDetails {
   created(recordId: number, profileId: number, p: PackedPerson): void {
     this.profileOf.set(recordId, profileId)
     let known = this.byProfile.get(profileId)
-    if (!known) this.byProfile.set(profileId, known = { firsts: [], phones: [], addresses: [] })
+    if (!known) this.byProfile.set(profileId, known = emptyKnown())
     remember(known, p)
   }
 
@@ -77,9 +81,9 @@ export class BuyerDetails {
     const profile = this.ownerProfile.get(ownerId) as number
     this.profileOf.set(ownerId, profile)
     if (!this.byProfile.has(profile)) {
-      const known: Known = { firsts: [], phones: [], addresses: [] }
-      for (const [first, phone, street, postcode] of this.profileRecords.all(profile) as Array<[string | null, string | null, string | null, string | null]>) {
-        addKnown(known, firstToken(first), phone, addressOf(street, postcode))
+      const known = emptyKnown()
+      for (const [first, last, email, phone, street, postcode] of this.profileRecords.all(profile) as Array<Array<string | null>>) {
+        addKnown(known, first ?? null, last ?? null, email ?? null, phone ?? null, addressOf(street ?? null, postcode ?? null))
       }
       this.byProfile.set(profile, known)
     }
@@ -109,13 +113,43 @@ export function buyerEvidence(p: PackedPerson): PackedPerson {
 const KEPT_IDENTIFIERS = new Set(['email', 'email_match', 'phone'])
 
 function remember(known: Known, p: PackedPerson): void {
-  addKnown(known, firstToken(p[PERSON_FIRST_NAME]), p[PERSON_PHONE], addressKey(p))
+  addKnown(known, p[PERSON_FIRST_NAME], p[PERSON_LAST_NAME], p[PERSON_EMAIL], p[PERSON_PHONE], addressKey(p))
 }
 
-function addKnown(known: Known, first: string, phone: string | null, address: string | null): void {
-  if (first !== '' && !known.firsts.includes(first)) known.firsts.push(first)
-  if (phone !== null && !known.phones.includes(phone)) known.phones.push(phone)
-  if (address !== null && !known.addresses.includes(address)) known.addresses.push(address)
+const emptyKnown = (): Known => ({ firsts: [], names: [], emails: [], phones: [], addresses: [] })
+
+function addKnown(known: Known, first: string | null, last: string | null, email: string | null, phone: string | null, address: string | null): void {
+  add(known.firsts, firstToken(first) || null)
+  add(known.names, nameOf(first, last))
+  add(known.emails, emailOf(email))
+  add(known.phones, phone)
+  add(known.addresses, address)
+}
+
+function add(list: string[], value: string | null): void {
+  if (value !== null && !list.includes(value)) list.push(value)
+}
+
+const isNew = (list: readonly string[], value: string | null): boolean => value !== null && !list.includes(value)
+
+/** A full name as identity compares it: folded "first last"; null without both parts. */
+function nameOf(first: string | null, last: string | null): string | null {
+  const f = fold(first)
+  const l = fold(last)
+  return f && l ? `${f} ${l}` : null
+}
+
+/**
+ * A mailbox as identity matches it (emailMatchKey: gmail's dots folded), with any +tag folded away at every
+ * provider: ada.quill+shop@ on the account and ada.quill@ on an order reach one inbox, which is no new evidence.
+ */
+function emailOf(email: string | null): string | null {
+  const e = email?.trim().toLowerCase()
+  if (!e || !e.includes('@')) return null
+  const key = emailMatchKey(e)
+  const at = key.lastIndexOf('@')
+  const plus = key.indexOf('+')
+  return plus >= 0 && plus < at ? key.slice(0, plus) + key.slice(at) : key
 }
 
 function addressKey(p: PackedPerson): string | null {
