@@ -120,7 +120,19 @@ export interface CandidatePairs {
   skippedBlocks: Record<string, number>
   /** The key table of the records flagged in BlockingOptions.keysOf (no rows without it). */
   keys: KeyTable
+  /**
+   * Hashes of the blocks more than CROWDED times their cap, ascending: a run over every record stores one marker
+   * for each instead of its entries (see match-keys-store.ts). Only meaningful when every record was blocked.
+   */
+  crowded: Float64Array
 }
+
+/**
+ * A block this many times over its cap is over it for good: a third of the stored key entries at 1.3M records
+ * sat in such blocks (surnames, first names with a city), where no lookup ever uses them but to see the block
+ * is too big. Records leave a block only by erasure or re-import, never half of a block's.
+ */
+export const CROWDED = 2
 
 export interface BlockingOptions {
   maxBlock?: number
@@ -165,17 +177,18 @@ export function candidatePairs(p: Prepared, opts: BlockingOptions = {}): Candida
   const push = (i: number, j: number): void => out.push(i, j)
   const entries = new KeyEntries(p.n)
   const kept = new KeptRows(p.n, opts.keysOf)
+  const crowded: number[] = []
   for (let kx = 0; kx <= EXTERNAL_ID_KEY; kx++) {
     opts.signal?.throwIfAborted()
     hashKey(p, kx, entries)
     kept.add(entries)
-    const { made, skipped } = pairsOfKey(p, kx, entries, opts, push)
+    const { made, skipped } = pairsOfKey(p, kx, entries, opts, push, crowded)
     pairsByKey[keyName(kx)] = made
     skippedBlocks[keyName(kx)] = skipped
   }
   const keys = kept.table()
   const { a, b } = out.unique()
-  return { a, b, pairsByKey, skippedBlocks, keys }
+  return { a, b, pairsByKey, skippedBlocks, keys, crowded: Float64Array.from(crowded).sort() }
 }
 
 /**
@@ -224,7 +237,8 @@ function hashKey(p: Prepared, kx: number, entries: KeyEntries): void {
 }
 
 /** Emits the pairs of one key's blocks (its entries' equal hashes); returns pairs made and blocks skipped. */
-function pairsOfKey(p: Prepared, kx: number, entries: KeyEntries, opts: BlockingOptions, emit: (i: number, j: number) => void): { made: number; skipped: number } {
+function pairsOfKey(p: Prepared, kx: number, entries: KeyEntries, opts: BlockingOptions, emit: (i: number, j: number) => void,
+  crowded?: number[]): { made: number; skipped: number } {
   const maxBlock = opts.maxBlock ?? 100
   const k = kx === EXTERNAL_ID_KEY ? undefined : blockingKeys[kx]!
   const cap = Math.min(maxBlock, k?.maxBlock ?? maxBlock)
@@ -235,6 +249,7 @@ function pairsOfKey(p: Prepared, kx: number, entries: KeyEntries, opts: Blocking
     const size = to - from
     if (size > cap || opts.oversized?.(hash) === true) {
       skipped++
+      if (size > CROWDED * cap) crowded?.push(hash)
       return
     }
     const block = entries.rec.subarray(from, to)

@@ -1,8 +1,8 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3-multiple-ciphers'
 import type { Prepared } from './prepare'
 import {
-  FIRST_NAME, FIRST_TOTAL, fromBlob, keyHash, type KeyTable, keyTable, keysComplete, LAST_NAME, LAST_TOTAL, nameDelta, oldKeys, recentKey,
-  writeKeysBlob,
+  CROWDED_MARKER, FIRST_NAME, FIRST_TOTAL, fromBlob, keyHash, type KeyTable, keyTable, keysComplete, LAST_NAME, LAST_TOTAL, nameDelta, oldKeys,
+  recentKey, writeKeysBlob,
 } from './match-keys'
 
 /**
@@ -55,7 +55,8 @@ function deleteKey(db: SqliteDatabase): (h: number, id: number) => void {
  * emptied and written afresh. Name counts are always rewritten (a few thousand rows).
  * Not `rebuild`: the flagged records' old entries are replaced and the counts adjusted.
  */
-export function writeKeys(db: SqliteDatabase, p: Prepared, which: Uint8Array, rebuild: boolean, table = keyTable(p, which)): Uint8Array {
+export function writeKeys(db: SqliteDatabase, p: Prepared, which: Uint8Array, rebuild: boolean, table = keyTable(p, which),
+  crowded?: Float64Array): Uint8Array {
   const delta = rebuild ? nameCounts(p) : nameDelta(db, p, which)
   let write = which
   let insert = table
@@ -73,7 +74,7 @@ export function writeKeys(db: SqliteDatabase, p: Prepared, which: Uint8Array, re
     const del = deleteKey(db)
     for (const [id, keys] of old) for (const h of keys) del(h, id)
   }
-  insertKeys(db, p, insert, !rebuild)
+  insertKeys(db, p, insert, !rebuild, rebuild ? crowded : undefined)
   if (!rebuild) foldRecent(db)
   const upsert = db.prepare('INSERT INTO match_name_counts (key, count) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET count = count + excluded.count')
   for (const [h, d] of delta) if (d !== 0) upsert.run(h, d)
@@ -214,26 +215,42 @@ export function keyOrder(table: KeyTable): Uint32Array {
 
 /**
  * Inserts the table's (key, record id) rows in the order of the stored keys, BATCH per statement: the base
- * form in hash order, or (`recent`) the recent form, whose order is the hashes' reversed.
+ * form in hash order, or (`recent`) the recent form, whose order is the hashes' reversed. Rows of a `crowded`
+ * block (ascending hashes, base form only) are left out for one marker row (key, CROWDED_MARKER): lookups
+ * need no more to know the block is over its cap (see lookupPartners).
  */
-function insertKeys(db: SqliteDatabase, p: Prepared, table: KeyTable, recent: boolean): void {
+function insertKeys(db: SqliteDatabase, p: Prepared, table: KeyTable, recent: boolean, crowded: Float64Array = new Float64Array(0)): void {
   const order = keyOrder(table)
   if (recent) order.reverse()
   const sql = (n: number): string => `INSERT OR IGNORE INTO match_keys (key, record_id) VALUES ${new Array<string>(n).fill('(?, ?)').join(', ')}`
   const batch = db.prepare(sql(BATCH))
   const one = db.prepare(sql(1))
-  const key = (r: number): number => (recent ? recentKey(table.hash[r]!) : table.hash[r]!)
   // The record id of each row (the table holds only where each record's rows start).
   const id = new Float64Array(order.length)
   for (let i = 0; i < p.n; i++) id.fill(p.id[i]!, table.start[i]!, table.start[i + 1]!)
   const args: number[] = []
-  let k = 0
-  for (; k + BATCH <= order.length; k += BATCH) {
-    args.length = 0
-    for (let r = k; r < k + BATCH; r++) args.push(key(order[r]!), id[order[r]!]!)
-    batch.run(...args)
+  const push = (key: number, record: number): void => {
+    args.push(key, record)
+    if (args.length === BATCH * 2) {
+      batch.run(...args)
+      args.length = 0
+    }
   }
-  for (; k < order.length; k++) one.run(key(order[k]!), id[order[k]!]!)
+  let c = 0
+  let marked = -1
+  for (const r of order) {
+    const h = table.hash[r]!
+    if (recent) {
+      push(recentKey(h), id[r]!)
+      continue
+    }
+    while (c < crowded.length && crowded[c]! < h) c++
+    if (c < crowded.length && crowded[c] === h) {
+      if (marked !== h) push(h, CROWDED_MARKER)
+      marked = h
+    } else push(h, id[r]!)
+  }
+  for (let k = 0; k < args.length; k += 2) one.run(args[k], args[k + 1])
 }
 
 /**

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { seedSynthetic } from '../../../test/helpers/synthetic-records'
 import { tempWorkspace } from '../../../test/helpers/temp-workspace'
-import { keyHash, keyTable, recordKeyHashes } from './match-keys'
+import { seedRecords } from '../../../test/helpers/seed'
+import { blockingKeys } from './blocking'
+import { CROWDED_MARKER, keyHash, keyTable, lookupPartners, recordKeyHashes } from './match-keys'
 import { keyOrder } from './match-keys-store'
 import { prepareRecords } from './prepare'
 import { resolve } from './resolve'
@@ -142,5 +144,29 @@ describe('a full run over stored keys', () => {
     expect(whole.kept).toBe(0)
     const same = (r: Record<string, unknown>): unknown => ({ ...r, rewritten: 0, kept: 0 })
     expect(same(diff)).toEqual(same(whole))
+  })
+})
+
+describe('a crowded block', () => {
+  it('is stored as one marker, which an incremental run reads as a block over its cap', async () => {
+    const t = tempWorkspace()
+    try {
+      const db = t.ws.sqlite
+      // 25 Okafors with nothing else in common: the surname key's block (cap 10) is more than twice its cap.
+      const people = Array.from({ length: 25 }, (_v, k) => ({ first_name: `Given${String.fromCharCode(97 + k)}x`, last_name: 'Okafor', email: `o${k}@d${k}.test` }))
+      seedRecords(t.ws, people)
+      await resolve(t.ws, { full: true })
+      const surname = keyHash(blockingKeys.findIndex((k) => k.name === 'surname'), 'okafor')
+      expect(db.prepare('SELECT record_id FROM match_keys WHERE key = ?').pluck().all(surname)).toEqual([CROWDED_MARKER])
+      // Another Okafor: the stored marker, not a count of entries, says the block is over its cap.
+      const [added] = seedRecords(t.ws, [{ first_name: 'Zed', last_name: 'Okafor', email: 'zed@z.test' }])
+      const fresh = prepareRecords(db, [added!])
+      expect(lookupPartners(db, fresh, new Map()).oversized.has(surname)).toBe(true)
+      const run = await resolve(t.ws)
+      expect(run.newRecords).toBe(1)
+      expect(run.candidatePairs).toBe(0)
+    } finally {
+      t.dispose()
+    }
   })
 })

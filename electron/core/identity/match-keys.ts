@@ -28,6 +28,13 @@ export { keyHash, type KeyTable, keyTable }
 /** The recent-region form of hash h (see above): negative, and exact like h. */
 export const recentKey = (h: number): number => -1 - h
 
+/**
+ * The record id of a crowded block's marker: a run over every record stores, for a block more than CROWDED times
+ * over its cap, this one row instead of its entries (blocking.ts). It names no record (it sorts before every
+ * record id of its key), and holds no more than the entries it replaces: the hash of a value many share.
+ */
+export const CROWDED_MARKER = -1
+
 /** Kinds for name counts, after the blocking keys' positions (the external id key included). */
 export const FIRST_NAME = 1000
 export const LAST_NAME = 1001
@@ -91,12 +98,15 @@ export function lookupPartners(db: SqliteDatabase, fresh: Prepared, replaced: Ma
   }
   const stale = new Set<string>()
   for (const [id, keys] of replaced) for (const h of keys) stale.add(`${h}:${id}`)
-  const find = db.prepare('SELECT k.record_id FROM match_keys k JOIN records r ON r.id = k.record_id WHERE k.key IN (?, ?) LIMIT ?').pluck()
+  // A crowded block's marker comes first in its key's rows: found, the block is over its cap.
+  const find = db.prepare(`SELECT k.record_id FROM match_keys k WHERE k.key IN (?, ?)
+    AND (k.record_id = ${CROWDED_MARKER} OR EXISTS (SELECT 1 FROM records r WHERE r.id = k.record_id)) LIMIT ?`).pluck()
   const ids = new Set<number>()
   const oversized = new Set<number>()
   for (const [hash, { n, cap }] of newCount) {
-    const found = (find.all(hash, recentKey(hash), cap + 1 + n) as number[]).filter((id) => !stale.has(`${hash}:${id}`) && !replaced.has(id))
-    if (found.length + n > cap) {
+    const all = find.all(hash, recentKey(hash), cap + 1 + n) as number[]
+    const found = all.filter((id) => !stale.has(`${hash}:${id}`) && !replaced.has(id))
+    if (all[0] === CROWDED_MARKER || found.length + n > cap) {
       oversized.add(hash)
       continue
     }

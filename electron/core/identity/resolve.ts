@@ -141,7 +141,7 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
     step('review')
     const table = cand.keys
     // A full run rewrites only the stored rows that changed (see writeKeys).
-    const write = writeKeys(db, p, which, !partial, table)
+    const write = writeKeys(db, p, which, !partial, table, cand.crowded)
     step('keys')
     markScored(db, p, write, runId, table)
     step('scored')
