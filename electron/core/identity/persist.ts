@@ -243,10 +243,11 @@ export function queueReviews(db: SqliteDatabase, p: Prepared, pairs: RunPairs, c
   }
   // Profile pairs an earlier item still asks about (unless it is this very pair, whose priority is refreshed) or a
   // rejection has answered.
-  const pending = db.prepare(`SELECT mp.id, mp.record_a, mp.record_b FROM review_items ri JOIN match_pairs mp ON mp.id = ri.pair_id
-    WHERE ri.status = 'pending'`).raw().all() as Array<[number, number, number]>
+  // The merges are written (applyMerges flushed them), so the records table holds the profiles as they are now.
+  const pending = db.prepare(`SELECT mp.id, ra.profile_id, rb.profile_id FROM review_items ri JOIN match_pairs mp ON mp.id = ri.pair_id
+    JOIN records ra ON ra.id = mp.record_a JOIN records rb ON rb.id = mp.record_b WHERE ri.status = 'pending'`).raw().all() as Array<[number, number, number]>
   const askedBy = new Map<string, number>()
-  for (const [pairId, ra, rb] of pending) askedBy.set(profilesKey(membership.profileOf(ra), membership.profileOf(rb)), pairId)
+  for (const [pairId, pa, pb] of pending) askedBy.set(profilesKey(pa, pb), pairId)
   for (const [ra, rb] of cannotLink) askedBy.set(profilesKey(membership.profileOf(ra), membership.profileOf(rb)), -1)
   let queued = 0
   for (const [key, { t, pa, pb }] of best) {
