@@ -205,7 +205,7 @@ describe('resolve', () => {
 describe('thresholds, histogram and comparePair', () => {
   it('stores per-workspace thresholds and rejects impossible ones', () => {
     t = tempWorkspace()
-    expect(getThresholds(t.ws)).toEqual({ autoMerge: 0.8, review: 0.4 })
+    expect(getThresholds(t.ws)).toEqual({ autoMerge: 0.8, review: 0.2 })
     setThresholds(t.ws, { autoMerge: 0.95, review: 0.5 })
     expect(getThresholds(t.ws)).toEqual({ autoMerge: 0.95, review: 0.5 })
     expect(() => setThresholds(t.ws, { autoMerge: 0.4, review: 0.5 })).toThrow(expect.objectContaining({ code: 'InvalidInput' }))
