@@ -97,7 +97,7 @@ describe('cdp import / cdp links', () => {
     }
   })
 
-  it('says how many person records event rows made: new buyers and buyers\' new phones or addresses', () => {
+  it('says how many person records event rows made: new buyers and buyers\' new details', () => {
     const orders = tmp.file('orders.csv')
     // Shopify's orders header (first columns); Ada's order names a phone her customer record lacks.
     writeFileSync(orders, ['Name,Email,Financial Status,Billing Name,Billing Address1,Billing Zip,Billing Phone,Total,Created at',
@@ -108,7 +108,7 @@ describe('cdp import / cdp links', () => {
     expect(cdp(['import', '--db', db, people]).code).toBe(0)
     const human = cdp(['import', '--db', db, '--preset', 'shopify-orders', orders])
     expect(human.code, human.stderr).toBe(0)
-    expect(human.stdout).toMatch(/person records from event rows: 1 new buyers, 1 buyers' new phones or addresses/)
+    expect(human.stdout).toMatch(/person records from event rows: 1 new buyers, 1 buyers' new phones, addresses, mailboxes or names/)
   })
 
   it('rejects a bad mapping file or an unknown preset with one clear line, writing nothing', () => {

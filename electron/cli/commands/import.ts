@@ -83,7 +83,7 @@ function describe(r: ImportReport): string {
     `  rows ${r.rows}: records ${r.recordsImported + r.recordsUpdated} (new ${r.recordsImported}, updated ${r.recordsUpdated}), ` +
       `events ${r.eventsImported}, quarantined ${r.rowsQuarantined}${reasons ? ` (${reasons})` : ''}`,
     r.recordsFromEvents || r.recordsFromBuyerDetails
-      ? `  person records from event rows: ${r.recordsFromEvents} new buyers, ${r.recordsFromBuyerDetails} buyers' new phones or addresses`
+      ? `  person records from event rows: ${r.recordsFromEvents} new buyers, ${r.recordsFromBuyerDetails} buyers' new phones, addresses, mailboxes or names`
       : '',
   ].filter(Boolean).join('\n')
 }

@@ -41,7 +41,7 @@ export const profileDetail = z.strictObject({
   golden: z.array(z.strictObject({ attribute: z.string(), value: z.string(), masked: z.boolean(), rule: z.string(), provenance })),
   identifiers: z.array(z.strictObject({ kind: z.string(), value: z.string(), masked: z.boolean(), sources: z.array(z.string()), firstSeen: z.string().nullable(), lastSeen: z.string().nullable() })),
   traits: z.record(z.string(), z.unknown()),
-  // detailOf: for a record kept from an order's buyer details (billing phone or address), the record the order belongs to.
+  // detailOf: for a record kept from an order's buyer details (a billing phone or address, the mailbox or the name the order gave), the record the order belongs to.
   records: z.array(z.strictObject({ id: z.number().int(), source: z.string(), sourceKey: z.string().nullable(), importId: z.number().int(), rowNumber: z.number().int(),
     detailOf: z.number().int().nullable() })),
   timeline: z.array(

@@ -50,7 +50,7 @@ export interface WriteCounts {
   /** Person records created from event rows whose buyer matched no known person. */
   recordsFromEvents: number
   /**
-   * Person records kept from event rows whose buyer details (a phone or an address) the owner's profile did not
+   * Person records kept from event rows whose buyer details (a phone, an address, a mailbox or a name) the owner's profile did not
    * hold yet: identity evidence, created in that profile (see BuyerDetails).
    */
   recordsFromBuyerDetails: number

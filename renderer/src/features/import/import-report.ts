@@ -9,7 +9,7 @@ export interface ImportReportView {
   recordsUpdated: number
   eventsImported: number
   rowsQuarantined: number
-  /** Person records made from event rows: buyers no record held, and buyers' new phones or addresses. */
+  /** Person records made from event rows: buyers no record held, and buyers' new phones, addresses, mailboxes or names. */
   recordsFromEvents: number
   recordsFromBuyerDetails: number
   quarantineReasons: Record<string, number>

@@ -92,7 +92,7 @@ export function ImportReportPanel({ report, onDone }: { report: ImportReportView
       {report.recordsFromEvents + report.recordsFromBuyerDetails > 0 ? (
         <Text size="sm" c="dimmed" data-testid="report-from-events">
           The event rows also gave {formatNumber(report.recordsFromEvents)} person records for buyers no record named yet, and kept{' '}
-          {formatNumber(report.recordsFromBuyerDetails)} buyers’ new phone numbers or addresses as records in their profiles.
+          {formatNumber(report.recordsFromBuyerDetails)} buyers’ new phone numbers, addresses, mailboxes or name spellings as records in their profiles.
         </Text>
       ) : null}
       {report.rowsQuarantined > 0 ? (
