@@ -282,10 +282,15 @@ function placeless(p: Prepared, i: number): boolean {
   return p.postcode[i] === '' && p.city[i] === '' && p.streetText[i] === ''
 }
 
+const passes = new Uint8Array(256)
+
 /** Like emitBlock, for the pairs with at least one record that passes `test`. */
 function emitBlockWith(p: Prepared, members: Int32Array, emit: (i: number, j: number) => void, isNew: Uint8Array | undefined,
   test: (p: Prepared, i: number) => boolean): number {
-  const sparse = Array.from(members, (i) => test(p, i))
+  // One scratch array for every block (blocks are at most 100 records by default): a million blocks of the
+  // region key allocated an array each.
+  const sparse = members.length <= passes.length ? passes : new Uint8Array(members.length)
+  for (let x = 0; x < members.length; x++) sparse[x] = test(p, members[x]!) ? 1 : 0
   let made = 0
   for (let x = 0; x < members.length; x++) {
     const i = members[x]!
