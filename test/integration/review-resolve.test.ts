@@ -76,3 +76,27 @@ it('asks once per two profiles, however many of their records pair up, and not a
   expect(profile(tom1)).not.toBe(profile(tina1))
   expect(listReviews(t.ws)).toEqual([])
 })
+
+it('an incremental run does not ask again about two profiles an earlier item still asks about', async () => {
+  t = tempWorkspace()
+  const surnames = ['Berg', 'Lund', 'Moss', 'Hale', 'Voss', 'Ruiz', 'Kerr', 'Dunn', 'Pike', 'Shaw']
+  const member = (first_name: string, last: string, source: string) => {
+    const k = surnames.indexOf(last)
+    return { source, first_name, last_name: last, email: `the${last.toLowerCase()}s@example.com`, street: `${k + 1} Elm Rd`, postcode: `1000${k}`, city: 'New York' }
+  }
+  // Ten family inboxes, each shared by Tom and Tina: ten pending questions.
+  seedRecords(t.ws, surnames.flatMap((s) => [member('Tom', s, 'crm'), member('Tina', s, 'crm')]))
+  setThresholds(t.ws, { autoMerge: 0.99, review: 0.01 })
+  await resolve(t.ws)
+  expect(listReviews(t.ws)).toHaveLength(10)
+  // Tina Berg again, from the shop: she joins Tina's profile (an auto-merge, with this tiny workspace's model
+  // once the band is wide enough) and pairs with Tom's, a question already pending.
+  const [again] = seedRecords(t.ws, [member('Tina', 'Berg', 'shop')])
+  setThresholds(t.ws, { autoMerge: 0.5, review: 0.01 })
+  const run = await resolve(t.ws)
+  expect(profile(again!)).toBe(profile(2))
+  expect(run.newRecords).toBe(1)
+  const queue = listReviews(t.ws)
+  expect(queue).toHaveLength(10)
+  expect(queue.filter((i) => [i.recordA, i.recordB].some((r) => profile(r) === profile(again!)))).toHaveLength(1)
+})

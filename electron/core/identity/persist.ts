@@ -243,11 +243,8 @@ export function queueReviews(db: SqliteDatabase, p: Prepared, pairs: RunPairs, c
   }
   // Profile pairs an earlier item still asks about (unless it is this very pair, whose priority is refreshed) or a
   // rejection has answered.
-  // The merges are written (applyMerges flushed them), so the records table holds the profiles as they are now.
-  const pending = db.prepare(`SELECT mp.id, ra.profile_id, rb.profile_id FROM review_items ri JOIN match_pairs mp ON mp.id = ri.pair_id
-    JOIN records ra ON ra.id = mp.record_a JOIN records rb ON rb.id = mp.record_b WHERE ri.status = 'pending'`).raw().all() as Array<[number, number, number]>
   const askedBy = new Map<string, number>()
-  for (const [pairId, pa, pb] of pending) askedBy.set(profilesKey(pa, pb), pairId)
+  for (const [pairId, pa, pb] of pendingItems(db, best.values())) askedBy.set(profilesKey(pa, pb), pairId)
   for (const [ra, rb] of cannotLink) askedBy.set(profilesKey(membership.profileOf(ra), membership.profileOf(rb)), -1)
   let queued = 0
   for (const [key, { t, pa, pb }] of best) {
@@ -261,6 +258,26 @@ export function queueReviews(db: SqliteDatabase, p: Prepared, pairs: RunPairs, c
     queued++
   }
   return queued
+}
+
+/**
+ * Pending review items as [pair id, profile of record_a, profile of record_b], at least those touching one of the
+ * `involved` profile pairs. The merges are written (applyMerges flushed them), so the records table holds the
+ * profiles as they are now. A run with few items to queue (an incremental one: hundreds, against tens of
+ * thousands pending at 1.3M records) looks up only its profiles' items; a large one reads them all at once.
+ */
+function pendingItems(db: SqliteDatabase, involved: Iterable<{ pa: number; pb: number }>): Array<[number, number, number]> {
+  const profiles = new Set<number>()
+  for (const { pa, pb } of involved) profiles.add(pa).add(pb)
+  const pendingCount = db.prepare("SELECT count(*) FROM review_items WHERE status = 'pending'").pluck().get() as number
+  const select = `SELECT mp.id, ra.profile_id, rb.profile_id FROM review_items ri JOIN match_pairs mp ON mp.id = ri.pair_id
+    JOIN records ra ON ra.id = mp.record_a JOIN records rb ON rb.id = mp.record_b WHERE ri.status = 'pending'`
+  if (profiles.size * 4 >= pendingCount) return db.prepare(select).raw().all() as Array<[number, number, number]>
+  const mine = JSON.stringify([...profiles])
+  return db.prepare(`${select} AND ri.pair_id IN (
+      SELECT mp2.id FROM records r JOIN match_pairs mp2 ON mp2.record_a = r.id WHERE r.profile_id IN (SELECT value FROM json_each(@mine))
+      UNION SELECT mp2.id FROM records r JOIN match_pairs mp2 ON mp2.record_b = r.id WHERE r.profile_id IN (SELECT value FROM json_each(@mine)))`)
+    .raw().all({ mine }) as Array<[number, number, number]>
 }
 
 /**
