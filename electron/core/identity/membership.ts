@@ -37,7 +37,9 @@ function statements(db: SqliteDatabase): Statements {
     s = {
       insertProfile: db.prepare('INSERT INTO profiles (created_at, updated_at) VALUES (?, ?)'),
       profileOf: db.prepare('SELECT profile_id FROM records WHERE id = ?').pluck(),
-      setProfile: db.prepare('UPDATE records SET profile_id = ?, updated_at = ? WHERE id = ?'),
+      // records.updated_at says when the record's values last changed (profiles read it as "seen" when a row has
+      // no date of its own): a move changes the profile, which membership_history records for refreshes.
+      setProfile: db.prepare('UPDATE records SET profile_id = ? WHERE id = ?'),
       history: db.prepare(`INSERT INTO membership_history (record_id, from_profile, to_profile, cause, score, decision_id, actor, reason, at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       touchProfiles: db.prepare('UPDATE profiles SET updated_at = ? WHERE id IN (?, ?)'),
@@ -62,7 +64,7 @@ export function moveRecord(db: SqliteDatabase, recordId: number, toProfile: numb
   if (from === undefined) throw new Error(`record ${recordId} does not exist`)
   if (from === toProfile) return
   const at = change.at ?? nowIso()
-  st.setProfile.run(toProfile, at, recordId)
+  st.setProfile.run(toProfile, recordId)
   st.history.run(recordId, from, toProfile, change.cause, change.score ?? null, change.decisionId ?? null, change.actor ?? null, change.reason ?? null, at)
   st.touchProfiles.run(at, from, toProfile)
   retireIfEmpty(db, from, toProfile, at)
