@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { seedRecords, type SeedRecord } from '../../../test/helpers/seed'
 import { seedSynthetic } from '../../../test/helpers/synthetic-records'
 import { tempWorkspace } from '../../../test/helpers/temp-workspace'
-import { blockingKeys, blockingShape, candidatePairs, EXTERNAL_ID_KEY, forEachKeyPair, keyHash, storedBlockingShape } from './blocking'
+import { blockingKeys, blockingShape, candidatePairs, EXTERNAL_ID_KEY, forEachKeyPair, joinHash, keyHash, keyHashAt, storedBlockingShape } from './blocking'
 import { KeyEntries, PairBuffer } from './blocking-arrays'
 import { keyTable, recordKeyHashes } from './match-keys'
 import { prepareRecords } from './prepare'
@@ -110,6 +110,23 @@ describe('candidatePairs', () => {
     const made: string[] = []
     forEachKeyPair(q, blockingKeys.findIndex((k) => k.name === 'first_surname_region'), {}, (i, j) => made.push(`${i}-${j}`))
     expect(made).toEqual(['1-2', '2-4'])
+  })
+
+  it('hashes every key as keyHash of its joined value, without building it', () => {
+    const p = prepared([
+      { first_name: 'Ann', last_name: 'Lee', email: 'ann@x.test', phone: '+15550001111', street: '12 Oak Street', postcode: '20001', city: 'Boston', region: 'US-MA', birth_date: '1980-02-03' },
+      { first_name: 'Zoë', last_name: "O'Neil", email: 'z@y.test', city: 'Québec' },
+      { first_name: '', last_name: 'Solo' },
+    ])
+    for (const [kx, k] of blockingKeys.entries()) {
+      for (let i = 0; i < p.n; i++) {
+        const v = k.key(p, i)
+        expect(keyHashAt(k, kx, p, i), `${k.name} of record ${i}`).toBe(v === '' ? -1 : keyHash(kx, v))
+      }
+    }
+    expect(joinHash(3, 'ann', 'lee')).toBe(keyHash(3, 'ann|lee'))
+    expect(joinHash(3, 'ann', 'lee', 'us-ma')).toBe(keyHash(3, 'ann|lee|us-ma'))
+    expect([joinHash(3, '', 'lee'), joinHash(3, 'ann', 'lee', '')]).toEqual([-1, -1])
   })
 
   it('skips a block over its cap whole and counts it', () => {

@@ -24,6 +24,11 @@ export interface BlockingKey {
   readonly details?: true
   /** When set, the key pairs only records of which at least one passes this test, in blocks of any size. */
   readonly pairsWith?: (p: Prepared, i: number) => boolean
+  /**
+   * keyHash(kx, key(p, i)) without building the string (-1 for none): parts joined by '|' are hashed one after
+   * another, where concatenating and flattening them cost blocking a string per record and key.
+   */
+  readonly hash?: (p: Prepared, i: number, kx: number) => number
 }
 
 /**
@@ -40,6 +45,63 @@ export function keyValue(k: BlockingKey, p: Prepared, i: number): string {
   const v = k.key(p, i)
   return v !== '' && v === k.key(p, owner) ? '' : v
 }
+
+/** keyHash of key kx's value for record i (see keyValue), -1 for none. */
+export function keyHashAt(k: BlockingKey, kx: number, p: Prepared, i: number): number {
+  if (p.detailOnly[i] !== 1) return valueHash(k, kx, p, i)
+  const owner = p.detailOwner[i]!
+  if (owner < 0) return k.details ? valueHash(k, kx, p, i) : -1
+  const h = valueHash(k, kx, p, i)
+  return h !== -1 && h === valueHash(k, kx, p, owner) ? -1 : h
+}
+
+function valueHash(k: BlockingKey, kx: number, p: Prepared, i: number): number {
+  if (k.hash) return k.hash(p, i, kx)
+  const v = k.key(p, i)
+  return v === '' ? -1 : keyHash(kx, v)
+}
+
+type Part = (p: Prepared, i: number) => string
+
+/** A key of two or three parts joined by '|' (none when a part is missing), with its allocation-free hash. */
+function joined(name: string, parts: readonly [Part, Part] | readonly [Part, Part, Part], opts: Partial<Omit<BlockingKey, 'name' | 'key' | 'hash'>> = {}): BlockingKey {
+  const [a, b, c] = parts
+  return {
+    name, ...opts,
+    key: (p, i) => join(a(p, i), b(p, i), c?.(p, i)),
+    hash: (p, i, kx) => joinHash(kx, a(p, i), b(p, i), c?.(p, i)),
+  }
+}
+
+/** keyHash(kind, join(a, b, c)), hashing the parts in turn; -1 when a part is missing. */
+export function joinHash(kind: number, a: string, b: string, c?: string): number {
+  if (a === '' || b === '' || c === '') return -1
+  let h1 = 0x811c9dc5 ^ kind
+  let h2 = 0x01000193 ^ (kind * 0x9e3779b1)
+  const parts = c === undefined ? 2 : 3
+  for (let part = 0; part < parts; part++) {
+    const s = part === 0 ? a : part === 1 ? b : c!
+    if (part > 0) {
+      h1 = Math.imul(h1 ^ 124, 0x01000193)
+      h2 = Math.imul(h2 ^ 124, 0x5bd1e995)
+    }
+    for (let x = 0; x < s.length; x++) {
+      const ch = s.charCodeAt(x)
+      h1 = Math.imul(h1 ^ ch, 0x01000193)
+      h2 = Math.imul(h2 ^ ch, 0x5bd1e995)
+    }
+  }
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff)
+}
+
+const fn: Part = (p, i) => p.fn[i]!
+const ln: Part = (p, i) => p.ln[i]!
+const fnMeta: Part = (p, i) => p.fnMeta[i]!
+const lnMeta: Part = (p, i) => p.lnMeta[i]!
+const dob: Part = (p, i) => p.dob[i]!
+const postcode: Part = (p, i) => p.postcode[i]!
+const city: Part = (p, i) => p.city[i]!
+const region: Part = (p, i) => p.region[i]!
 
 /** Key parts joined, or '' when one is missing (two and three parts without a rest array: 20M calls at 1.3M records). */
 function join(a: string, b: string, c?: string): string {
@@ -64,25 +126,25 @@ export const blockingKeys: readonly BlockingKey[] = [
   { name: 'email', key: (p, i) => p.emailMatch[i]! },
   { name: 'phone', key: (p, i) => p.phone[i]!, details: true },
   { name: 'phone_last7', key: (p, i) => p.phone7[i]!, details: true },
-  { name: 'dob_surname_phonetic', key: (p, i) => join(p.dob[i]!, p.lnMeta[i]!) },
-  { name: 'dob_first_phonetic', key: (p, i) => join(p.dob[i]!, p.fnMeta[i]!) },
-  { name: 'house_postcode', key: (p, i) => join(p.houseNo[i]!, p.postcode[i]!), details: true },
-  { name: 'first_surname', key: (p, i) => join(p.fn[i]!, p.ln[i]!), maxBlock: 40, denseMaxBlock: 10 },
+  joined('dob_surname_phonetic', [dob, lnMeta]),
+  joined('dob_first_phonetic', [dob, fnMeta]),
+  joined('house_postcode', [(p, i) => p.houseNo[i]!, postcode], { details: true }),
+  joined('first_surname', [fn, ln], { maxBlock: 40, denseMaxBlock: 10 }),
   // A state is compared only where one side has no other place (see addressLevelOf): a newsletter signup's
   // geolocated region, a help-desk user placed by their phone. Two full addresses with one name and state meet
   // through the address and name keys already, so this key pairs only a placeless record with its block.
-  { name: 'first_surname_region', key: (p, i) => join(p.fn[i]!, p.ln[i]!, p.region[i]!), maxBlock: 6, details: true, pairsWith: placeless },
+  joined('first_surname_region', [fn, ln, region], { maxBlock: 6, details: true, pairsWith: placeless }),
   { name: 'name_domain', key: (p, i) => (FREE_MAIL.has(p.emailDomain[i]!) ? '' : join(p.fnMeta[i]!, p.lnMeta[i]!, p.emailDomain[i]!)), maxBlock: 50 },
-  { name: 'first_surname_phonetic', key: (p, i) => join(p.fnMeta[i]!, p.lnMeta[i]!), maxBlock: 8 },
+  joined('first_surname_phonetic', [fnMeta, lnMeta], { maxBlock: 8 }),
   { name: 'dob', key: (p, i) => p.dob[i]!, maxBlock: 10 },
   { name: 'surname', key: (p, i) => p.ln[i]!, maxBlock: 10 },
-  { name: 'first_phonetic_postcode', key: (p, i) => join(p.fnMeta[i]!, p.postcode[i]!), maxBlock: 6, details: true },
+  joined('first_phonetic_postcode', [fnMeta, postcode], { maxBlock: 6, details: true }),
   { name: 'email_local', key: (p, i) => (p.emailLocal[i]!.length >= 4 ? p.emailLocal[i]! : ''), maxBlock: 8 },
-  { name: 'dob_year_first_initial_surname_initial', key: (p, i) => join(p.dob[i]!.slice(0, 4), p.fn[i]!.slice(0, 1), p.ln[i]!.slice(0, 1)), maxBlock: 10 },
-  { name: 'surname_phonetic_postcode', key: (p, i) => join(p.lnMeta[i]!, p.postcode[i]!), maxBlock: 6, details: true },
-  { name: 'initial_surname_city', key: (p, i) => join(p.fn[i]!.slice(0, 1), p.ln[i]!, p.city[i]!), maxBlock: 6, details: true },
-  { name: 'street_surname', key: (p, i) => join(p.streetText[i]!, p.lnMeta[i]!), maxBlock: 6, details: true },
-  { name: 'first_phonetic_city', key: (p, i) => join(p.fnMeta[i]!, p.city[i]!), maxBlock: 6, details: true },
+  joined('dob_year_first_initial_surname_initial', [(p, i) => p.dob[i]!.slice(0, 4), (p, i) => p.fn[i]!.slice(0, 1), (p, i) => p.ln[i]!.slice(0, 1)], { maxBlock: 10 }),
+  joined('surname_phonetic_postcode', [lnMeta, postcode], { maxBlock: 6, details: true }),
+  joined('initial_surname_city', [(p, i) => p.fn[i]!.slice(0, 1), ln, city], { maxBlock: 6, details: true }),
+  joined('street_surname', [(p, i) => p.streetText[i]!, lnMeta], { maxBlock: 6, details: true }),
+  joined('first_phonetic_city', [fnMeta, city], { maxBlock: 6, details: true }),
 ]
 
 /**
@@ -231,8 +293,8 @@ function hashKey(p: Prepared, kx: number, entries: KeyEntries): void {
       for (const id of p.extIds[i]!) entries.push(keyHash(kx, id), i)
       continue
     }
-    const v = keyValue(k, p, i)
-    if (v !== '') entries.push(keyHash(kx, v), i)
+    const h = keyHashAt(k, kx, p, i)
+    if (h !== -1) entries.push(h, i)
   }
 }
 
