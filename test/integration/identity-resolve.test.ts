@@ -96,6 +96,32 @@ describe('resolve', () => {
     expect(ev.probability).toBeLessThan(0.3)
   })
 
+  it('rolls back a run cancelled after scoring, stored keys and all (they are written while pairs are compared)', async () => {
+    t = tempWorkspace()
+    seedRecords(t.ws, [...crowd, john, { ...john, source: 'shop' }])
+    const state = (): unknown => t.ws.sqlite.prepare(`SELECT (SELECT count(*) FROM match_runs), (SELECT count(*) FROM match_pairs),
+      (SELECT count(*) FROM match_keys), (SELECT count(*) FROM match_name_counts), (SELECT count(*) FROM match_scored),
+      (SELECT count(*) FROM membership_history)`).raw().get()
+    const before = state()
+    const controller = new AbortController()
+    const phases: string[] = []
+    const cancelled = resolve(t.ws, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        phases.push(p.phase)
+        if (p.phase === 'training') controller.abort(new Error('cancelled in training'))
+      },
+    })
+    await expect(cancelled).rejects.toThrow('cancelled in training')
+    expect(phases).toContain('scoring')
+    expect(t.ws.sqlite.inTransaction).toBe(false)
+    expect(state()).toEqual(before)
+    expect(t.ws.sqlite.pragma('cache_size', { simple: true })).toBe(-262144)
+    const r = await resolve(t.ws)
+    expect(r.merged).toBe(1)
+    expect(t.ws.sqlite.prepare('SELECT count(*) FROM match_scored').pluck().get()).toBe(10)
+  })
+
   it('keeps profile ids stable across re-runs, incremental and full', async () => {
     t = tempWorkspace()
     const ids = seedRecords(t.ws, [...crowd, john, { ...john, first_name: 'Johnny', source: 'shop' }])

@@ -47,6 +47,21 @@ it('computes the levels of extra pairs (training\'s random pairs) along with the
   expect(m1).toEqual(m2)
 })
 
+it('runs this thread\'s own work once before it joins in, the worker taking chunks meanwhile, and the levels are the same', async () => {
+  t = tempWorkspace()
+  seedFebrl(t.ws, ['dataset1.csv'])
+  const p = prepareRecords(t.ws.sqlite)
+  const { a, b } = candidatePairs(p)
+  const alone = computeLevels(p, a, b)
+  for (const minPairs of [1, Infinity]) {
+    let calls = 0
+    const r = await computeLevelsParallel(p, a, b, undefined, { minPairs, meanwhile: () => void calls++ })
+    expect(calls).toBe(1)
+    expect(r.usedWorker).toBe(minPairs === 1)
+    expect(Buffer.from(r.levels).equals(Buffer.from(alone))).toBe(true)
+  }
+})
+
 it('stops with the signal\'s reason when aborted, worker and all', async () => {
   t = tempWorkspace()
   seedFebrl(t.ws, ['dataset1.csv'])

@@ -29,8 +29,9 @@ export interface ResolveOptions {
   signal?: AbortSignal
   onProgress?: (p: ResolveProgress) => void
   /**
-   * Called after each step of saving (pairs, merges, review, keys, scored, commit, checkpoint) with its wall and CPU
+   * Called after each step of saving (keys, scored, pairs, merges, review, commit, checkpoint) with its wall and CPU
    * seconds (process CPU, GC threads included; the comparable figure on a shared machine): where a large run's time goes.
+   * Keys and scored are written during scoring, so on a run that uses the scoring worker their CPU includes its.
    */
   onSavingStep?: (step: string, seconds: number, cpuSeconds: number) => void
 }
@@ -72,7 +73,9 @@ const STRONG_BRIDGE_WEIGHT = 6
  * Resolves the workspace's records into profiles: blocking → comparison levels → model (trained on a full or
  * first run, reused on incremental runs) → bands → constrained clustering → merges and review items.
  * Incremental by default: only pairs involving records not scored before (or re-imported since) are scored.
- * All writes happen in one transaction at the end; cancelling (signal) before then writes nothing.
+ * All writes happen in one transaction, open from scoring on (the stored keys are written while the scoring worker
+ * compares pairs); a cancelled (signal) or failed run rolls it back and writes nothing. Cancelling works until
+ * saving begins.
  * Throws the signal's reason when aborted.
  */
 export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise<ResolveResult> {
@@ -97,39 +100,58 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
   const which = partial ? isNew : new Uint8Array(p.n).fill(1)
   const cand = candidatePairs(p, { isNew: full ? undefined : isNew, oversized, signal: opts.signal, keysOf: which })
   progress({ phase: 'scoring', done: 0, total: cand.a.length })
-  // Training's random pairs (for u) are compared along with the candidates, on both threads.
-  const { levels, extraLevels } = await computeLevelsParallel(p, cand.a, cand.b, opts.signal, { extra: previous ? undefined : randomPairs(p.n) })
-  progress({ phase: 'training', done: 0, total: 1 })
-  const model = previous ?? trainModel(p, levels, cand.a.length, constraints, extraLevels)
-  const comparisons = cand.a.length + (previous ? 0 : model.trainedOn.randomPairs)
-  const thresholds = getThresholds(ws)
-  const pairs = band(p, cand.a, cand.b, levels, model, thresholds, sharedInboxes(p))
-  opts.signal?.throwIfAborted()
-  progress({ phase: 'clustering', done: 0, total: 1 })
-  const toIndex = (pairsIn: Array<[number, number]>): Array<[number, number]> => pairsIn
-    .map(([x, y]) => [p.indexOf.get(x), p.indexOf.get(y)] as const)
-    .filter((q): q is readonly [number, number] => q[0] !== undefined && q[1] !== undefined).map(([x, y]) => [x, y])
-  const clusters = clusterPairs({
-    n: p.n, profile: p.profile, a: cand.a, b: cand.b, probability: pairs.probability, band: pairs.band, weight: pairs.weight,
-    mustLink: toIndex(constraints.mustLink), cannotLink: toIndex(constraints.cannotLink), systemIds: systemIds(ws, p),
-    strongWeight: STRONG_BRIDGE_WEIGHT, duplicate: withinSourceDuplicates(cand.a.length, levels),
-  })
-  opts.signal?.throwIfAborted()
-  progress({ phase: 'saving', done: 0, total: 1 })
-  const decided = new Set([...constraints.mustLink, ...constraints.cannotLink].map(([x, y]) => `${x}:${y}`))
-  const reviewCandidates: number[] = []
-  for (let t = 0; t < cand.a.length; t++) if (pairs.band[t] === 1) reviewCandidates.push(t)
-  for (const r of clusters.refused) reviewCandidates.push(r.t)
-  let nonMatches = 0
-  for (let t = 0; t < cand.a.length; t++) if (pairs.band[t] === 0) nonMatches++
   const at = started.toISOString()
   const step = stopwatch(opts.onSavingStep)
-  const restore = tuneForSaving(db)
-  const save = db.transaction(() => {
+  // One write transaction from here to the end: a failed or cancelled run rolls it back and leaves nothing.
+  // It opens before scoring so that the stored keys (which need only blocking's table) are written by this
+  // thread while the worker compares pairs (see computeLevelsParallel's meanwhile).
+  const restoreSettings = tuneForSaving(db)
+  let restored = false
+  const restore = (): void => {
+    if (!restored) restoreSettings()
+    restored = true
+  }
+  try {
+    db.exec('BEGIN IMMEDIATE')
     const runId = Number(db.prepare(`INSERT INTO match_runs (started_at, finished_at, full, records, new_records, candidate_pairs, comparisons,
-      merged, queued, non_matches, seconds, pairs_by_key, model) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, 0, ?, ?)`).run(
-      at, at, full ? 1 : 0, records, newCount, cand.a.length, comparisons, nonMatches, JSON.stringify(cand.pairsByKey), JSON.stringify({ ...model, blocking: blockingShape }),
+      merged, queued, non_matches, seconds, pairs_by_key, model) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?, '{}')`).run(
+      at, at, full ? 1 : 0, records, newCount, cand.a.length, JSON.stringify(cand.pairsByKey),
     ).lastInsertRowid)
+    const storeKeys = (): void => {
+      step.reset()
+      // A full run rewrites only the stored rows that changed (see writeKeys).
+      const write = writeKeys(db, p, which, !partial, cand.keys, cand.crowded)
+      step('keys')
+      markScored(db, p, write, runId, cand.keys)
+      step('scored')
+    }
+    // Training's random pairs (for u) are compared along with the candidates, on both threads.
+    const { levels, extraLevels } = await computeLevelsParallel(p, cand.a, cand.b, opts.signal,
+      { extra: previous ? undefined : randomPairs(p.n), meanwhile: storeKeys })
+    progress({ phase: 'training', done: 0, total: 1 })
+    const model = previous ?? trainModel(p, levels, cand.a.length, constraints, extraLevels)
+    const comparisons = cand.a.length + (previous ? 0 : model.trainedOn.randomPairs)
+    const thresholds = getThresholds(ws)
+    const pairs = band(p, cand.a, cand.b, levels, model, thresholds, sharedInboxes(p))
+    opts.signal?.throwIfAborted()
+    progress({ phase: 'clustering', done: 0, total: 1 })
+    const toIndex = (pairsIn: Array<[number, number]>): Array<[number, number]> => pairsIn
+      .map(([x, y]) => [p.indexOf.get(x), p.indexOf.get(y)] as const)
+      .filter((q): q is readonly [number, number] => q[0] !== undefined && q[1] !== undefined).map(([x, y]) => [x, y])
+    const clusters = clusterPairs({
+      n: p.n, profile: p.profile, a: cand.a, b: cand.b, probability: pairs.probability, band: pairs.band, weight: pairs.weight,
+      mustLink: toIndex(constraints.mustLink), cannotLink: toIndex(constraints.cannotLink), systemIds: systemIds(ws, p),
+      strongWeight: STRONG_BRIDGE_WEIGHT, duplicate: withinSourceDuplicates(cand.a.length, levels),
+    })
+    opts.signal?.throwIfAborted()
+    progress({ phase: 'saving', done: 0, total: 1 })
+    step.reset()
+    const decided = new Set([...constraints.mustLink, ...constraints.cannotLink].map(([x, y]) => `${x}:${y}`))
+    const reviewCandidates: number[] = []
+    for (let t = 0; t < cand.a.length; t++) if (pairs.band[t] === 1) reviewCandidates.push(t)
+    for (const r of clusters.refused) reviewCandidates.push(r.t)
+    let nonMatches = 0
+    for (let t = 0; t < cand.a.length; t++) if (pairs.band[t] === 0) nonMatches++
     const pairIds = storePairs(db, p, pairs, model, runId, at, new Set(reviewCandidates))
     step('pairs')
     const membership = new MergeBatch(db)
@@ -139,29 +161,22 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
     step('merges')
     const queued = queueReviews(db, p, pairs, reviewCandidates, pairIds, decided, at, membership, constraints.cannotLink)
     step('review')
-    const table = cand.keys
-    // A full run rewrites only the stored rows that changed (see writeKeys).
-    const write = writeKeys(db, p, which, !partial, table, cand.crowded)
-    step('keys')
-    markScored(db, p, write, runId, table)
-    step('scored')
     const seconds = (performance.now() - t0) / 1000
-    db.prepare('UPDATE match_runs SET finished_at = ?, merged = ?, queued = ?, seconds = ? WHERE id = ?')
-      .run(new Date().toISOString(), merged, queued, seconds, runId)
-    return { runId, merged, queued }
-  })
-  let out: ReturnType<typeof save>
-  try {
-    out = save()
-  } finally {
+    db.prepare(`UPDATE match_runs SET finished_at = ?, comparisons = ?, merged = ?, queued = ?, non_matches = ?, seconds = ?, model = ?
+      WHERE id = ?`).run(new Date().toISOString(), comparisons, merged, queued, nonMatches, seconds,
+      JSON.stringify({ ...model, blocking: blockingShape }), runId)
+    db.exec('COMMIT')
+    step('commit')
     restore()
-  }
-  step('commit')
-  checkpointRun(db)
-  step('checkpoint')
-  return {
-    merged: out.merged, queued: out.queued, nonMatches, candidatePairs: cand.a.length, pairsByKey: cand.pairsByKey, comparisons,
-    records, newRecords: newCount, loadedRecords: p.n, refused: countReasons(clusters.refused), seconds: (performance.now() - t0) / 1000, runId: out.runId,
+    checkpointRun(db)
+    step('checkpoint')
+    return {
+      merged, queued, nonMatches, candidatePairs: cand.a.length, pairsByKey: cand.pairsByKey, comparisons, records,
+      newRecords: newCount, loadedRecords: p.n, refused: countReasons(clusters.refused), seconds: (performance.now() - t0) / 1000, runId,
+    }
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK')
+    restore()
   }
 }
 
@@ -171,19 +186,20 @@ function sameBlocking(db: Workspace['sqlite']): boolean {
   return storedBlockingShape(raw) === blockingShape
 }
 
-/** Reports the wall and CPU seconds since the previous call under `name` (nothing without a listener). */
-function stopwatch(report?: (name: string, seconds: number, cpuSeconds: number) => void): (name: string) => void {
+/** Reports the wall and CPU seconds since the previous call (or reset) under `name` (nothing without a listener). */
+function stopwatch(report?: (name: string, seconds: number, cpuSeconds: number) => void): ((name: string) => void) & { reset: () => void } {
   const cpuMs = (): number => {
     const u = process.cpuUsage()
     return (u.user + u.system) / 1000
   }
   let last = [performance.now(), cpuMs()] as const
-  return (name) => {
+  const step = (name: string): void => {
     if (!report) return
     const now = [performance.now(), cpuMs()] as const
     report(name, Math.round(now[0] - last[0]) / 1000, Math.round(now[1] - last[1]) / 1000)
     last = now
   }
+  return Object.assign(step, { reset: () => void (last = [performance.now(), cpuMs()] as const) })
 }
 
 function countReasons(refused: Array<{ reason: string }>): Record<string, number> {

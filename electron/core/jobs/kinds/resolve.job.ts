@@ -14,8 +14,8 @@ export type ResolveJobResult = ResolveResult & { refreshed: number | null; remov
  * refresh on the next read.
  *
  * Progress: the engine's phases prepare → blocking → scoring → training → clustering → saving, then
- * refreshing → done. Cancellable until `saving`: the engine writes everything in one transaction at the
- * end and writes nothing when cancelled before it. A cancel that arrives after that commit skips or stops
+ * refreshing → done. Cancellable until `saving`: the engine writes everything in one transaction (open from
+ * scoring on) and rolls it back when cancelled before it commits. A cancel that arrives after that commit skips or stops
  * the refresh (rolled back whole; the next read refreshes lazily) and the job ends `done`, because the
  * merges are in.
  * `after`: the id of a job (an import) that must have succeeded first; otherwise this one ends cancelled.
