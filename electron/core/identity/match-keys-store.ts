@@ -174,24 +174,51 @@ function idsOf(p: Prepared, which: Uint8Array): number[] {
  * million rows took seconds, and a four-pass LSD radix sort 0.46 s at 2.75 million rows.
  */
 export function keyOrder(table: KeyTable): Uint32Array {
-  const rows = table.hash.length
-  // About eight rows a bucket (measured against four and sixteen), at most 2^22 buckets.
-  const bits = Math.min(22, Math.max(1, Math.ceil(Math.log2(rows / 8 + 1))))
-  const scale = 2 ** (53 - bits)
-  const bucket = new Uint32Array(rows)
+  return orderRows(table.hash, null, 0, HASH_SPAN)
+}
+
+/**
+ * keyOrder a part of the hash range at a time: `parts` (a power of two) orders, ascending, whose concatenation
+ * is keyOrder's. The rows are first grouped by part (one array of them), then each part is ordered while the
+ * caller uses it: a first run's 12M rows in eight parts hold 66 MB of temporaries at once, not keyOrder's 144.
+ */
+export function* keyOrderParts(table: KeyTable, parts: number): Generator<Uint32Array> {
+  const hash = table.hash
+  const span = HASH_SPAN / parts
+  const start = new Uint32Array(parts + 1)
+  for (let r = 0; r < hash.length; r++) start[Math.floor(hash[r]! / span) + 1]!++
+  for (let k = 1; k <= parts; k++) start[k]! += start[k - 1]!
+  // A hash outside [0, 2^53) would be in no part: never leave a key out unnoticed.
+  if (start[parts] !== hash.length) throw new Error(`match_keys: ${hash.length - start[parts]!} key hashes outside the hash range`)
+  const fill = start.slice(0, parts)
+  const rows = new Uint32Array(hash.length)
+  for (let r = 0; r < hash.length; r++) rows[fill[Math.floor(hash[r]! / span)]!++] = r
+  for (let k = 0; k < parts; k++) yield orderRows(hash, rows.subarray(start[k]!, start[k + 1]!), k * span, (k + 1) * span)
+}
+
+/** Hashes are below 2^53 (see keyHash). */
+const HASH_SPAN = 2 ** 53
+
+/**
+ * `rows` (ascending row indexes; null: every row) whose hashes are in [lo, hi), ordered by (hash, row).
+ * About eight rows a bucket (measured against four and sixteen), at most 2^22 buckets. Each row's bucket is
+ * worked out twice rather than kept: an array of them was 48 MB at 12M rows, and no faster.
+ */
+function orderRows(hash: Float64Array, rows: Uint32Array | null, lo: number, hi: number): Uint32Array {
+  const n = rows ? rows.length : hash.length
+  const bits = Math.min(22, Math.max(1, Math.ceil(Math.log2(n / 8 + 1))))
+  const scale = (hi - lo) / 2 ** bits
   const count = new Uint32Array((1 << bits) + 1)
-  for (let r = 0; r < rows; r++) {
-    const b = Math.floor(table.hash[r]! / scale)
-    bucket[r] = b
-    count[b + 1]!++
-  }
+  for (let x = 0; x < n; x++) count[Math.floor((hash[rows ? rows[x]! : x]! - lo) / scale) + 1]!++
   for (let b = 1; b < count.length; b++) count[b]! += count[b - 1]!
-  const order = new Uint32Array(rows)
-  const sorted = new Float64Array(rows)
-  for (let r = 0; r < rows; r++) {
-    const to = count[bucket[r]!]!++
+  const order = new Uint32Array(n)
+  const sorted = new Float64Array(n)
+  for (let x = 0; x < n; x++) {
+    const r = rows ? rows[x]! : x
+    const h = hash[r]!
+    const to = count[Math.floor((h - lo) / scale)]!++
     order[to] = r
-    sorted[to] = table.hash[r]!
+    sorted[to] = h
   }
   // count[b] is now where bucket b ends (the next one's start).
   let from = 0
@@ -214,19 +241,23 @@ export function keyOrder(table: KeyTable): Uint32Array {
 }
 
 /**
+ * Rows insertKeys orders at a time (see keyOrderParts). Resolve writes the keys while its scoring worker holds
+ * its own copy of the records: that is the run's peak memory.
+ */
+const ORDER_PART_ROWS = 2_000_000
+
+/**
  * Inserts the table's (key, record id) rows in the order of the stored keys, BATCH per statement: the base
  * form in hash order, or (`recent`) the recent form, whose order is the hashes' reversed. Rows of a `crowded`
  * block (ascending hashes, base form only) are left out for one marker row (key, CROWDED_MARKER): lookups
  * need no more to know the block is over its cap (see lookupPartners).
  */
 function insertKeys(db: SqliteDatabase, p: Prepared, table: KeyTable, recent: boolean, crowded: Float64Array = new Float64Array(0)): void {
-  const order = keyOrder(table)
-  if (recent) order.reverse()
   const sql = (n: number): string => `INSERT OR IGNORE INTO match_keys (key, record_id) VALUES ${new Array<string>(n).fill('(?, ?)').join(', ')}`
   const batch = db.prepare(sql(BATCH))
   const one = db.prepare(sql(1))
   // The record id of each row (the table holds only where each record's rows start).
-  const id = new Float64Array(order.length)
+  const id = new Int32Array(table.hash.length)
   for (let i = 0; i < p.n; i++) id.fill(p.id[i]!, table.start[i]!, table.start[i + 1]!)
   const args: number[] = []
   const push = (key: number, record: number): void => {
@@ -236,19 +267,25 @@ function insertKeys(db: SqliteDatabase, p: Prepared, table: KeyTable, recent: bo
       args.length = 0
     }
   }
-  let c = 0
-  let marked = -1
-  for (const r of order) {
-    const h = table.hash[r]!
-    if (recent) {
-      push(recentKey(h), id[r]!)
-      continue
+  if (recent) {
+    // The recent form (an incremental run's records) goes in the order of the hashes reversed.
+    const order = keyOrder(table).reverse()
+    for (const r of order) push(recentKey(table.hash[r]!), id[r]!)
+  } else {
+    let c = 0
+    let marked = -1
+    let parts = 1
+    while (table.hash.length / parts > ORDER_PART_ROWS) parts *= 2
+    for (const order of keyOrderParts(table, parts)) {
+      for (const r of order) {
+        const h = table.hash[r]!
+        while (c < crowded.length && crowded[c]! < h) c++
+        if (c < crowded.length && crowded[c] === h) {
+          if (marked !== h) push(h, CROWDED_MARKER)
+          marked = h
+        } else push(h, id[r]!)
+      }
     }
-    while (c < crowded.length && crowded[c]! < h) c++
-    if (c < crowded.length && crowded[c] === h) {
-      if (marked !== h) push(h, CROWDED_MARKER)
-      marked = h
-    } else push(h, id[r]!)
   }
   for (let k = 0; k < args.length; k += 2) one.run(args[k], args[k + 1])
 }

@@ -4,7 +4,7 @@ import { tempWorkspace } from '../../../test/helpers/temp-workspace'
 import { seedRecords } from '../../../test/helpers/seed'
 import { blockingKeys } from './blocking'
 import { CROWDED_MARKER, keyHash, keyTable, lookupPartners, recordKeyHashes } from './match-keys'
-import { keyOrder } from './match-keys-store'
+import { keyOrder, keyOrderParts } from './match-keys-store'
 import { prepareRecords } from './prepare'
 import { resolve } from './resolve'
 
@@ -44,6 +44,12 @@ describe('keyOrder', () => {
     const order = [...keyOrder({ hash, start: new Uint32Array(0) })]
     const expected = Array.from({ length: rows }, (_v, r) => r).sort((x, y) => hash[x]! - hash[y]! || rec[x]! - rec[y]!)
     expect(order.map((r) => [hash[r], rec[r]])).toEqual(expected.map((r) => [hash[r], rec[r]]))
+    // Ordered a part of the hash range at a time (as insertKeys does for a large table), the same rows in the same order.
+    for (const n of [1, 2, 8]) {
+      const parts = [...keyOrderParts({ hash, start: new Uint32Array(0) }, n)]
+      expect(parts).toHaveLength(n)
+      expect(parts.flatMap((part) => [...part])).toEqual(order)
+    }
   })
 })
 
