@@ -216,6 +216,14 @@ describe('resolve', () => {
     const r = await resolve(t.ws)
     expect(profileOf(a!)).not.toBe(profileOf(b!))
     expect(r.queued).toBe(1)
+    expect(r.refused).toEqual({ 'id-conflict': 1 })
+    // The refused auto edge was stored while the clustering ran, compact, then given the full evidence (with the
+    // values compared) a review item shows.
+    const row = t.ws.sqlite.prepare(`SELECT mp.band, mp.evidence, mp.run_id FROM review_items ri JOIN match_pairs mp ON mp.id = ri.pair_id
+      WHERE ri.status = 'pending'`).get() as { band: string; evidence: string; run_id: number }
+    expect(row.band).toBe('auto')
+    expect(JSON.parse(row.evidence)).not.toHaveProperty('levels')
+    expect(readStoredEvidence(t.ws.sqlite, row.evidence, row.run_id)!.items.some((x) => x.valueA !== null && x.valueA !== '')).toBe(true)
   })
 
   it('merges a within-source duplicate: one customer registered twice (same name and mailbox)', async () => {

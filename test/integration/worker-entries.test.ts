@@ -25,7 +25,7 @@ describe('worker thread entries of the desktop build', () => {
       return [...text.matchAll(/spawnWorker\(\s*join\(__dirname,\s*'([^']+)'\),\s*'([^']+)\.js'/g)]
         .map((m) => ({ file: relative(root, file), source: join(relative(root, join(file, '..')), m[1]!), entry: m[2]! }))
     })
-    expect(calls.map((c) => c.entry).sort()).toEqual(['identity-score-worker', 'import-parse-worker', 'job-worker', 'segment-count-worker'])
+    expect(calls.map((c) => c.entry).sort()).toEqual(['identity-cluster-worker', 'identity-score-worker', 'import-parse-worker', 'job-worker', 'segment-count-worker'])
     for (const c of calls) {
       expect(config, `${c.file} starts ${c.entry}`).toContain(`'${c.entry}': resolve(__dirname, '${c.source}')`)
     }

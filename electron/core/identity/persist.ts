@@ -111,6 +111,24 @@ export function storePairs(db: SqliteDatabase, p: Prepared, pairs: RunPairs, mod
   return ids
 }
 
+/**
+ * Gives stored pairs that go to review after all (auto edges the clustering refused, known only after storePairs
+ * wrote them with compact evidence) their full evidence, and adds their ids to `ids` (pair index → match_pairs id).
+ * The rows end as storePairs would have written them had it known.
+ */
+export function promoteToReview(db: SqliteDatabase, p: Prepared, pairs: RunPairs, model: Model, ts: Iterable<number>,
+  ids: Map<number, number>): void {
+  const w = matchWeights(model)
+  const update = db.prepare('UPDATE match_pairs SET evidence = ? WHERE record_a = ? AND record_b = ? RETURNING id').pluck()
+  for (const t of ts) {
+    if (ids.has(t)) continue
+    const i = pairs.a[t]!
+    const j = pairs.b[t]!
+    const id = update.get(fullEvidence(p, i, j, model, w, pairs.levels.subarray(t * K, t * K + K)), p.id[i], p.id[j]) as number | undefined
+    if (id !== undefined) ids.set(t, id)
+  }
+}
+
 function fullEvidence(p: Prepared, i: number, j: number, model: Model, w: Weights, lv: Uint8Array): string {
   const ev = pairEvidence(p, i, j, model, w, lv)
   return JSON.stringify({ prior: ev.prior, comparisons: ev.items })

@@ -1,11 +1,10 @@
 import type { Workspace } from '../db'
 import { blockingShape, candidatePairs, storedBlockingShape } from './blocking'
-import { clusterPairs } from './cluster'
 import { C as Cmp, K as Kc } from './comparisons'
 import { loadConstraints } from './review/constraints'
 import { type Model, toProbability } from './model'
 import { latestModel } from './model-store'
-import { applyMerges, checkpointRun, markScored, queueReviews, type RunPairs, storePairs, tuneForSaving } from './persist'
+import { applyMerges, checkpointRun, markScored, promoteToReview, queueReviews, type RunPairs, storePairs, tuneForSaving } from './persist'
 import { loadRunRecords } from './load-records'
 import { MergeBatch } from './membership'
 import { writeKeys } from './match-keys-store'
@@ -13,6 +12,7 @@ import type { Prepared } from './prepare'
 import { weighPairs } from './score'
 import { familyMailboxShape, firstNameLevel, nameIsLocalPart } from './compare'
 import { metaphone } from './text'
+import { clusterAside } from './parallel-cluster'
 import { computeLevelsParallel } from './parallel-levels'
 import { getThresholds, type Thresholds } from './thresholds'
 import { randomPairs, trainModel } from './train'
@@ -29,9 +29,10 @@ export interface ResolveOptions {
   signal?: AbortSignal
   onProgress?: (p: ResolveProgress) => void
   /**
-   * Called after each step of saving (keys, scored, pairs, merges, review, commit, checkpoint) with its wall and CPU
-   * seconds (process CPU, GC threads included; the comparable figure on a shared machine): where a large run's time goes.
-   * Keys and scored are written during scoring, so on a run that uses the scoring worker their CPU includes its.
+   * Called after each step of saving (keys, scored, pairs, refused, merges, review, commit, checkpoint) with its wall
+   * and CPU seconds (process CPU, GC threads included; the comparable figure on a shared machine): where a large run's
+   * time goes. Keys and scored are written during scoring, and pairs during clustering, so on a run large enough for
+   * those phases' worker threads their CPU includes the workers'.
    */
   onSavingStep?: (step: string, seconds: number, cpuSeconds: number) => void
 }
@@ -74,8 +75,8 @@ const STRONG_BRIDGE_WEIGHT = 6
  * first run, reused on incremental runs) → bands → constrained clustering → merges and review items.
  * Incremental by default: only pairs involving records not scored before (or re-imported since) are scored.
  * All writes happen in one transaction, open from scoring on (the stored keys are written while the scoring worker
- * compares pairs); a cancelled (signal) or failed run rolls it back and writes nothing. Cancelling works until
- * saving begins.
+ * compares pairs, the scored pairs while the clustering worker clusters); a cancelled (signal) or failed run rolls
+ * it back and writes nothing. Cancelling works until saving begins.
  * Throws the signal's reason when aborted.
  */
 export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise<ResolveResult> {
@@ -117,7 +118,8 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
       merged, queued, non_matches, seconds, pairs_by_key, model) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?, '{}')`).run(
       at, at, full ? 1 : 0, records, newCount, cand.a.length, JSON.stringify(cand.pairsByKey),
     ).lastInsertRowid)
-    const storeKeys = (): void => {
+    // The stored keys need no comparison levels: this thread writes them while the worker compares pairs.
+    const meanwhile = (): void => {
       step.reset()
       // A full run rewrites only the stored rows that changed (see writeKeys).
       const write = writeKeys(db, p, which, !partial, cand.keys, cand.crowded)
@@ -127,7 +129,7 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
     }
     // Training's random pairs (for u) are compared along with the candidates, on both threads.
     const { levels, extraLevels } = await computeLevelsParallel(p, cand.a, cand.b, opts.signal,
-      { extra: previous ? undefined : randomPairs(p.n), meanwhile: storeKeys })
+      { extra: previous ? undefined : randomPairs(p.n), meanwhile })
     progress({ phase: 'training', done: 0, total: 1 })
     const model = previous ?? trainModel(p, levels, cand.a.length, constraints, extraLevels)
     const comparisons = cand.a.length + (previous ? 0 : model.trainedOn.randomPairs)
@@ -138,22 +140,30 @@ export async function resolve(ws: Workspace, opts: ResolveOptions = {}): Promise
     const toIndex = (pairsIn: Array<[number, number]>): Array<[number, number]> => pairsIn
       .map(([x, y]) => [p.indexOf.get(x), p.indexOf.get(y)] as const)
       .filter((q): q is readonly [number, number] => q[0] !== undefined && q[1] !== undefined).map(([x, y]) => [x, y])
-    const clusters = clusterPairs({
+    // The pairs are stored (they need only their bands) while a worker clusters; the auto edges the clustering
+    // refuses go to review, and get their full evidence once known.
+    const reviewBand: number[] = []
+    for (let t = 0; t < cand.a.length; t++) if (pairs.band[t] === 1) reviewBand.push(t)
+    let pairIds = new Map<number, number>()
+    const { result: clusters } = await clusterAside({
       n: p.n, profile: p.profile, a: cand.a, b: cand.b, probability: pairs.probability, band: pairs.band, weight: pairs.weight,
       mustLink: toIndex(constraints.mustLink), cannotLink: toIndex(constraints.cannotLink), systemIds: systemIds(ws, p),
       strongWeight: STRONG_BRIDGE_WEIGHT, duplicate: withinSourceDuplicates(cand.a.length, levels),
+    }, () => {
+      step.reset()
+      pairIds = storePairs(db, p, pairs, model, runId, at, new Set(reviewBand))
+      step('pairs')
     })
     opts.signal?.throwIfAborted()
     progress({ phase: 'saving', done: 0, total: 1 })
     step.reset()
+    const refused = clusters.refused.map((r) => r.t)
+    promoteToReview(db, p, pairs, model, refused, pairIds)
+    step('refused')
     const decided = new Set([...constraints.mustLink, ...constraints.cannotLink].map(([x, y]) => `${x}:${y}`))
-    const reviewCandidates: number[] = []
-    for (let t = 0; t < cand.a.length; t++) if (pairs.band[t] === 1) reviewCandidates.push(t)
-    for (const r of clusters.refused) reviewCandidates.push(r.t)
+    const reviewCandidates = [...reviewBand, ...refused]
     let nonMatches = 0
     for (let t = 0; t < cand.a.length; t++) if (pairs.band[t] === 0) nonMatches++
-    const pairIds = storePairs(db, p, pairs, model, runId, at, new Set(reviewCandidates))
-    step('pairs')
     const membership = new MergeBatch(db)
     // The run loaded whole profiles (every record, or on a partial load everyone in the profiles involved).
     membership.know(p.id, p.profile)
