@@ -50,6 +50,24 @@ describe('buffered writes', () => {
   })
 })
 
+describe('identifiers of a new record', () => {
+  it('lists a mailbox or number a row states twice once, under the first column\'s spelling', async () => {
+    const mapping = { kind: 'person', system: 'crm', columns: { id: 'source_key', email: 'email', email2: 'email_secondary', phone: 'phone', mobile: 'phone_secondary' } } as const
+    const path = write('twice.csv', ['id,email,email2,phone,mobile', '1,Ann@Mail.example,ann@mail.example,(202) 226-2197,+1 202 226 2197',
+      '2,bo@mail.example,bo.b@mail.example,(202) 226-2198,(202) 555-0100'])
+    const r = await importFile(t.ws, path, { mapping, parallel: false, defaultCountry: 'US' })
+    expect(r).toMatchObject({ recordsImported: 2, rowsQuarantined: 0 })
+    expect(all(`SELECT r.source_key AS id, i.kind, i.value, i.raw FROM identifiers i JOIN records r ON r.id = i.record_id
+      WHERE i.kind IN ('email', 'phone') ORDER BY r.source_key, i.kind, i.value`)).toEqual([
+      { id: '1', kind: 'email', value: 'ann@mail.example', raw: 'Ann@Mail.example' },
+      { id: '1', kind: 'phone', value: '+12022262197', raw: '(202) 226-2197' },
+      { id: '2', kind: 'email', value: 'bo.b@mail.example', raw: 'bo.b@mail.example' },
+      { id: '2', kind: 'email', value: 'bo@mail.example', raw: 'bo@mail.example' },
+      { id: '2', kind: 'phone', value: '+12022262198', raw: '(202) 226-2198' },
+    ])
+  })
+})
+
 describe('deferred indexes', () => {
   const indexes = (): unknown[] => all("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
 

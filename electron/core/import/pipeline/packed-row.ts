@@ -5,8 +5,8 @@ import type { RowResult } from './transform'
 
 /**
  * A person as the writer binds it: the source key, the record's columns in `records` order, the
- * attributes already serialised, then identifiers as flat (kind, value, raw) triples and consents as flat
- * (channel, value) pairs.
+ * attributes already serialised, then identifiers as flat (kind, value, raw) triples (each kind and value
+ * once) and consents as flat (channel, value) pairs.
  */
 export type PackedPerson = [
   sourceKey: string | null,
@@ -65,11 +65,21 @@ export function packRow(row: ReadRow, result: RowResult): PackedRow {
 function packPerson(p: PersonDraft): PackedPerson {
   const f = p.fields
   const identifiers: string[] = []
-  for (const i of p.identifiers) identifiers.push(i.kind, i.value, i.raw)
+  for (const i of p.identifiers) if (!listed(identifiers, i.kind, i.value)) identifiers.push(i.kind, i.value, i.raw)
   const consents: string[] = []
   for (const c of p.consents) consents.push(c.channel, c.value)
   return [p.sourceKey, f.first_name, f.last_name, f.full_name, f.email, f.phone, f.company, f.street, f.street2, f.city,
     f.region, f.postcode, f.country, f.birth_date, f.gender, JSON.stringify(p.attributes), p.observedAt, identifiers, consents]
+}
+
+/**
+ * True when the flat (kind, value, raw) list already holds this kind and value: a row that states one
+ * mailbox or number twice (email and secondary email, phone and mobile) has it once, under the first
+ * column's raw spelling. Rows list a handful of identifiers, so a scan beats a Set.
+ */
+function listed(flat: readonly string[], kind: string, value: string): boolean {
+  for (let i = 0; i < flat.length; i += 3) if (flat[i] === kind && flat[i + 1] === value) return true
+  return false
 }
 
 function packEvent(e: EventDraft): PackedEvent {

@@ -57,7 +57,7 @@ export class ImportWriter {
 
   constructor(db: SqliteDatabase, private readonly ctx: Ctx, private readonly isSuppressed: IsSuppressed) {
     this.s = prepare(db)
-    this.bulk = bulkInserts(db)
+    this.bulk = bulkInserts(db, ctx)
     this.owners = new EventOwners(db)
     this.buyers = new BuyerDetails(db)
     this.sourceHadEvents = db.prepare('SELECT 1 FROM events WHERE source_id = ? LIMIT 1').pluck().get(ctx.sourceId) !== undefined
@@ -120,7 +120,7 @@ export class ImportWriter {
 
   private raw(rowNumber: number, raw: string, outcome: string, reason: string | null): number {
     const id = this.nextRawId++
-    this.bulk.raw.add(id, this.ctx.importId, this.ctx.sourceId, rowNumber, raw, outcome, reason)
+    this.bulk.raw.add(id, rowNumber, raw, outcome, reason)
     return id
   }
 
@@ -161,18 +161,18 @@ export class ImportWriter {
 
   /** A new record, in a new profile of its own; buyer details go to their owner's profile. */
   private createRecord(p: PackedPerson, rawId: number, origin: 'row' | 'event', detail?: { profileId: number; of: number }): number {
-    const { at, sourceId } = this.ctx
+    const at = this.ctx.at
     // A new, empty active profile per record, as identity/membership.ts createProfile makes it, but buffered
     // with the record (an explicit id past the sequence keeps AUTOINCREMENT's never-reused promise).
     const profileId = detail?.profileId ?? this.nextProfileId++
-    if (!detail) this.bulk.profiles.add(profileId, at, at)
+    if (!detail) this.bulk.profiles.add(profileId)
     const id = this.nextRecordId++
-    this.bulk.records.add(id, sourceId, rawId, origin, origin === 'row' ? p[0] : null, profileId,
-      ...p.slice(PERSON_COLUMNS_START, PERSON_COLUMNS_END), at, at, detail?.of ?? null)
-    this.bulk.history.add(id, profileId, at, 'import')
+    this.bulk.records.add(id, rawId, origin, origin === 'row' ? p[0] : null, profileId, ...p.slice(PERSON_COLUMNS_START, PERSON_COLUMNS_END),
+      detail?.of ?? null)
+    this.bulk.history.add(id, profileId)
     const ids = p[PERSON_IDENTIFIERS]
     for (let i = 0; i < ids.length; i += 3) {
-      this.bulk.idents.add(id, ids[i], ids[i + 1], ids[i + 2], at, at)
+      this.bulk.idents.add(id, ids[i], ids[i + 1], ids[i + 2])
       // An event later in this import may look this identifier up before the record is flushed.
       if (origin === 'event') this.owners.addPending(ids[i]!, ids[i + 1]!, id, p[PERSON_FIRST_NAME])
     }
@@ -215,8 +215,7 @@ export class ImportWriter {
   }
 
   private insertEvent(e: PackedEvent, rawId: number, recordId: number): void {
-    const { sourceId, importId } = this.ctx
-    this.bulk.events.add(sourceId, importId, rawId, recordId, e[0], e[1], e[2], e[3], e[4], e[5])
+    this.bulk.events.add(rawId, recordId, e[0], e[1], e[2], e[3], e[4], e[5])
     this.counts.eventRowsWritten++
   }
 }
@@ -224,17 +223,24 @@ export class ImportWriter {
 const PERSON_COLS = 'first_name, last_name, full_name, email, phone, company, street, street2, city, region, postcode, country, birth_date, gender, attributes, observed_at'
 const UPSERT_IDENT = 'ON CONFLICT (record_id, kind, value) DO UPDATE SET raw = excluded.raw, last_seen = excluded.last_seen'
 
-function bulkInserts(db: SqliteDatabase): Record<'raw' | 'profiles' | 'records' | 'history' | 'idents' | 'consents' | 'events', BulkInsert> {
+/**
+ * The import's multi-row inserts. Values every row of the import shares (its time, source, import) are bound
+ * once per statement. New records' identifiers are plain inserts: packPerson lists each (kind, value) of a
+ * row once, so a record's identifiers cannot collide, and the upsert's conflict check cost a fifth of the
+ * import's identifier writes.
+ */
+function bulkInserts(db: SqliteDatabase, ctx: Ctx): Record<'raw' | 'profiles' | 'records' | 'history' | 'idents' | 'consents' | 'events', BulkInsert> {
+  const { at, sourceId, importId } = ctx
   return {
-    raw: new BulkInsert(db, 'INSERT INTO raw_rows (id, import_id, source_id, row_number, data, outcome, reason)', 7),
-    profiles: new BulkInsert(db, 'INSERT INTO profiles (id, created_at, updated_at)', 3),
-    records: new BulkInsert(db, `INSERT INTO records (id, source_id, raw_row_id, origin, source_key, profile_id, ${PERSON_COLS}, created_at, updated_at,
-      detail_of)`, 25),
-    history: new BulkInsert(db, 'INSERT INTO membership_history (record_id, to_profile, at, cause)', 4),
-    idents: new BulkInsert(db, 'INSERT INTO identifiers (record_id, kind, value, raw, first_seen, last_seen)', 6, UPSERT_IDENT),
-    consents: new BulkInsert(db, 'INSERT INTO consents (record_id, channel, value, observed_at, raw_row_id)', 5),
-    events: new BulkInsert(db, `INSERT INTO events (source_id, import_id, raw_row_id, record_id, type, source_key, occurred_at, amount_minor,
-      currency, properties)`, 10),
+    raw: new BulkInsert(db, 'raw_rows', ['id', 'import_id', 'source_id', 'row_number', 'data', 'outcome', 'reason'], { import_id: importId, source_id: sourceId }),
+    profiles: new BulkInsert(db, 'profiles', ['id', 'created_at', 'updated_at'], { created_at: at, updated_at: at }),
+    records: new BulkInsert(db, 'records', ['id', 'source_id', 'raw_row_id', 'origin', 'source_key', 'profile_id', ...PERSON_COLS.split(', '),
+      'created_at', 'updated_at', 'detail_of'], { source_id: sourceId, created_at: at, updated_at: at }),
+    history: new BulkInsert(db, 'membership_history', ['record_id', 'to_profile', 'at', 'cause'], { at, cause: 'import' }),
+    idents: new BulkInsert(db, 'identifiers', ['record_id', 'kind', 'value', 'raw', 'first_seen', 'last_seen'], { first_seen: at, last_seen: at }),
+    consents: new BulkInsert(db, 'consents', ['record_id', 'channel', 'value', 'observed_at', 'raw_row_id']),
+    events: new BulkInsert(db, 'events', ['source_id', 'import_id', 'raw_row_id', 'record_id', 'type', 'source_key', 'occurred_at', 'amount_minor',
+      'currency', 'properties'], { source_id: sourceId, import_id: importId }),
   }
 }
 
