@@ -9,7 +9,7 @@ const MAX_ROWS = 64
  * Rows for one table collected in memory and written as multi-row INSERTs: better-sqlite3 costs about as
  * much per statement call as SQLite spends on a small row, so one call per few dozen rows halves the
  * statement overhead of the import's hot tables. Rows are written in the order they were added, exactly
- * as separate statements would (an ON CONFLICT clause in `tail` sees earlier rows of the same statement).
+ * as separate statements would.
  *
  * Nothing is written until `flush()`; the caller decides the order of flushes across tables, so foreign
  * keys (checked per statement) always point at rows already written.
@@ -23,7 +23,7 @@ export class BulkInsert {
   /** One row's placeholders: `?` for a value of `add`, `@column` for a shared one. */
   private readonly row: string
   /** The shared values as better-sqlite3 binds named parameters (after the positional ones), or nothing. */
-  private readonly shared: unknown[]
+  private readonly sharedArgs: unknown[]
 
   /**
    * @param table the table written
@@ -31,14 +31,12 @@ export class BulkInsert {
    * @param shared values every row of this writer has (the import's time, its source): bound once per
    *   statement as a named parameter instead of once per row, which saves about a third of a narrow
    *   table's binding (a string bound is copied and converted to UTF-8 each time)
-   * @param tail what follows the VALUES list, e.g. an ON CONFLICT clause
    */
-  constructor(private readonly db: SqliteDatabase, table: string, columns: readonly string[],
-    shared: Readonly<Record<string, unknown>> = {}, private readonly tail = '') {
+  constructor(private readonly db: SqliteDatabase, table: string, columns: readonly string[], shared: Readonly<Record<string, unknown>> = {}) {
     this.head = `INSERT INTO ${table} (${columns.join(', ')})`
     this.width = columns.filter((c) => !(c in shared)).length
     this.row = `(${columns.map((c) => (c in shared ? `@${c}` : '?')).join(', ')})`
-    this.shared = Object.keys(shared).length ? [shared] : []
+    this.sharedArgs = Object.keys(shared).length ? [shared] : []
     this.rowsPerStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Math.max(1, this.width))))
   }
 
@@ -61,7 +59,7 @@ export class BulkInsert {
     let offset = 0
     while (offset < args.length) {
       const n = Math.min(perStatement, args.length - offset)
-      this.statement(n / this.width).run(offset === 0 && n === args.length ? args : args.slice(offset, offset + n), ...this.shared)
+      this.statement(n / this.width).run(offset === 0 && n === args.length ? args : args.slice(offset, offset + n), ...this.sharedArgs)
       offset += n
     }
   }
@@ -69,7 +67,7 @@ export class BulkInsert {
   private statement(rows: number): Statement {
     let s = this.statements.get(rows)
     if (!s) {
-      s = this.db.prepare(`${this.head} VALUES ${Array.from({ length: rows }, () => this.row).join(', ')} ${this.tail}`)
+      s = this.db.prepare(`${this.head} VALUES ${Array.from({ length: rows }, () => this.row).join(', ')}`)
       this.statements.set(rows, s)
     }
     return s
