@@ -7,6 +7,7 @@ import {
   type KdfParams, type WorkspaceCipher, currentCipher, defaultKdf, deriveKey, keyFilePath, newKeyFile, pendingKeyFilePath, removeIfExists,
   writeKeyFile,
 } from './key-file'
+import { BUSY_TIMEOUT_MS, isSqliteBusy, workspaceBusy } from './busy'
 import type { KeySource } from './key-source'
 import { migrate, schemaVersion } from './migrate'
 import type { Database } from './schema'
@@ -48,7 +49,7 @@ export function createWorkspace(path: string, passphrase: string, options: Creat
     return ws
   } catch (e) {
     sqlite?.close()
-    for (const f of [path, `${path}-wal`, `${path}-shm`, keyFilePath(path)]) removeIfExists(f)
+    for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`, keyFilePath(path)]) removeIfExists(f)
     throw e
   }
 }
@@ -56,7 +57,7 @@ export function createWorkspace(path: string, passphrase: string, options: Creat
 /**
  * Opens and unlocks an existing workspace, migrating it to the current schema.
  * Throws CdpError: WorkspaceNotFound, WrongPassphrase (the file is left byte-identical),
- * WorkspaceTooNew, WorkspaceCorrupt.
+ * WorkspaceTooNew, WorkspaceCorrupt, Conflict (another process's write held the file past the busy timeout).
  */
 export function openWorkspace(path: string, keys: KeySource): Workspace {
   if (!existsSync(path)) throw new CdpError('WorkspaceNotFound', `No workspace at ${path}. Create one with "cdp init --db ${path}".`)
@@ -129,7 +130,6 @@ function openEncrypted(path: string, key: Buffer, ciphers: readonly WorkspaceCip
   try {
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('foreign_keys = ON')
-    sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('secure_delete = ON')
     // Every page read from disk is decrypted: keep the hot tables (profile_summary is ~150 MB at 400k people)
@@ -140,13 +140,15 @@ function openEncrypted(path: string, key: Buffer, ciphers: readonly WorkspaceCip
     return sqlite
   } catch (e) {
     sqlite.close()
-    throw e
+    throw isSqliteBusy(e) ? workspaceBusy(path) : e
   }
 }
 
 function unlock(path: string, key: Buffer, ciphers: readonly WorkspaceCipher[]): SqliteDatabase {
   for (const cipher of ciphers) {
     const sqlite = new Sqlite(path)
+    // Set first: another process's write may hold the file for a while (see writePagesOnce).
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     try {
       sqlite.pragma(`cipher = '${cipher}'`)
       if (cipher === 'sqlcipher') sqlite.pragma('legacy = 4')
@@ -154,8 +156,9 @@ function unlock(path: string, key: Buffer, ciphers: readonly WorkspaceCipher[]):
       // PRAGMA key always "succeeds"; the first real read tells whether the key fits.
       sqlite.prepare('SELECT count(*) FROM sqlite_master').get()
       return sqlite
-    } catch {
+    } catch (e) {
       sqlite.close()
+      if (isSqliteBusy(e)) throw workspaceBusy(path)
     }
   }
   throw new CdpError('WrongPassphrase', 'Wrong passphrase: the workspace could not be unlocked (or the file is not a Tessera workspace).')

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { K } from './comparisons'
-import { tempWorkspace } from '../../../test/helpers/temp-workspace'
+import { tempWorkspace, testPassphrase } from '../../../test/helpers/temp-workspace'
+import { openWorkspace, Passphrase } from '../db'
 import { checkpointRun, type RunPairs, STORE_MIN_PROBABILITY, storageOrder, tuneForSaving } from './persist'
 import type { Prepared } from './prepare'
 import { rng } from './train'
@@ -40,6 +41,9 @@ describe('storageOrder', () => {
 describe('tuneForSaving', () => {
   it('turns the automatic checkpoint off for the saving transaction and restores every setting; checkpointRun copies the commit into the file', () => {
     const t = tempWorkspace()
+    // A second connection, as in the app (its session beside the job worker): the saving keeps the WAL. Alone,
+    // the connection would write through a rollback journal and there would be nothing to checkpoint.
+    const reader = openWorkspace(t.path, new Passphrase(testPassphrase))
     try {
       const db = t.ws.sqlite
       const settings = (): unknown[] => ['wal_autocheckpoint', 'cache_size', 'foreign_keys'].map((name) => db.pragma(name, { simple: true }))
@@ -57,6 +61,7 @@ describe('tuneForSaving', () => {
       checkpointRun(db)
       expect(fileSize()).toBeGreaterThan(committed + 4_000_000)
     } finally {
+      reader.close()
       t.dispose()
     }
   })

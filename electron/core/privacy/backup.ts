@@ -64,13 +64,13 @@ export function restoreWorkspace(target: string, from: string, passphrase: strin
     const schemaVersion = verifyCopy(copy, key, actor, from)
     const replaced = existsSync(path)
     writeDurably(pendingKeyFilePath(path), Buffer.from(`${JSON.stringify(keyFile, null, 2)}\n`))
-    // A stale WAL beside the old file would be replayed into the restored one.
-    for (const f of [`${path}-wal`, `${path}-shm`]) rmSync(f, { force: true })
+    // A stale WAL beside the old file would be replayed into the restored one, a hot journal rolled back into it.
+    for (const f of [`${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(f, { force: true })
     renameSync(copy, path)
     renameSync(pendingKeyFilePath(path), keyFilePath(path))
     return { path, bytes: db.length, schemaVersion, replaced }
   } finally {
-    for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true })
+    for (const f of [copy, `${copy}-wal`, `${copy}-shm`, `${copy}-journal`]) rmSync(f, { force: true })
   }
 }
 
