@@ -18,7 +18,7 @@ export interface ImportOptions {
   /** Cancels the import; everything it wrote is rolled back. */
   signal?: AbortSignal
   /**
-   * Parse and normalise in a worker thread while this thread writes. Default: on for files of 4 MB and
+   * Parse and normalise in a worker thread while this thread writes. Default: on for files of 2 MB and
    * more. Falls back to this thread when no worker can be started.
    */
   parallel?: boolean
