@@ -36,19 +36,25 @@ it('reads email_match and external ids per record: none, one, several (in kind, 
     { first_name: 'Bo', last_name: 'Ray', email: 'b.o.ray+shop@gmail.com' },
     { first_name: 'Cy', last_name: 'Fox', email: 'Cy@Example.com' },
     { first_name: 'Di', last_name: 'Orr' },
+    { first_name: 'Ed', last_name: 'Nye', email: 'ed@example.com' },
+    { first_name: 'Flo', last_name: 'Oak', email: 'flo@example.com' },
   ])
   const add = t.ws.sqlite.prepare('INSERT INTO identifiers (record_id, kind, value, raw) VALUES (?, ?, ?, ?)')
-  for (const [i, kind, value] of [[0, 'email_match', 'ann.lee@gmail.com'], [0, 'external:shopify', '17'], [1, 'email_match', 'boray@gmail.com'],
-    [1, 'external:zendesk', '9'], [1, 'external:hubspot', '["x"]'], [1, 'external:hubspot', '3:4'], [2, 'email_match', 'Cy@Example.com']] as const) {
+  // As the import writes them: a primary email's key only where it differs from the email (Cy has none), a
+  // secondary email's key always (Ed's and Flo's).
+  for (const [i, kind, value] of [[0, 'email_match', 'annlee@gmail.com'], [0, 'external:shopify', '17'], [1, 'email_match', 'boray@gmail.com'],
+    [1, 'external:zendesk', '9'], [1, 'external:hubspot', '["x"]'], [1, 'external:hubspot', '3:4'], [4, 'email_match', 'zed@example.com'],
+    [5, 'email_match', 'al@example.com']] as const) {
     add.run(ids[i], kind, value, value)
   }
   for (const p of [prepareRecords(t.ws.sqlite), prepareRecords(t.ws.sqlite, ids)]) {
-    expect(p.emailMatch).toEqual(['ann.lee@gmail.com', 'boray@gmail.com', 'Cy@Example.com', ''])
+    // The greatest key of a record's emails, its own email's included.
+    expect(p.emailMatch).toEqual(['annlee@gmail.com', 'boray@gmail.com', 'cy@example.com', '', 'zed@example.com', 'flo@example.com'])
     // The usual case keeps one string for both fields.
-    expect(p.emailMatch[0]).toBe(p.email[0])
-    expect(p.email[2]).toBe('cy@example.com')
-    expect(p.extIds).toEqual([['shopify:17'], ['hubspot:3:4', 'hubspot:["x"]', 'zendesk:9'], [], []])
-    expect(p.fn).toEqual(['ann', 'bo', 'cy', 'di'])
+    expect(p.emailMatch[2]).toBe(p.email[2])
+    expect(p.emailMatch[5]).toBe(p.email[5])
+    expect(p.extIds).toEqual([['shopify:17'], ['hubspot:3:4', 'hubspot:["x"]', 'zendesk:9'], [], [], [], []])
+    expect(p.fn).toEqual(['ann', 'bo', 'cy', 'di', 'ed', 'flo'])
   }
 })
 

@@ -4,6 +4,7 @@ import { NumberMemo } from './number-memo'
 import { indexOfSorted } from './sorted-search'
 import { AREA_CODE_REGIONS } from './area-code-regions'
 import { emailLocalOf, fold, metaphones, namesFromEmail, tokens } from './text'
+import { emailMatchKey } from '../import/normalize'
 
 /** What the name-level memo must do (a Map<number, number> does it too). */
 export interface LevelMemo {
@@ -178,8 +179,7 @@ function fillIdentifiers(db: SqliteDatabase, p: Prepared, idList?: string): void
       while (k < p.n && p.id[k]! < recordId) k++
       if (k === p.n) break
       if (p.id[k] !== recordId) continue
-      // Usually the email itself: keep the one string rather than a copy per record.
-      if (match !== null) p.emailMatch[k] = match === p.email[k] ? p.email[k]! : match
+      if (match !== null) p.emailMatch[k] = greatestKey(p.email[k]!, match)
       if (ids !== null) p.extIds[k] = typeof ids === 'string' ? [ids] : (JSON.parse(ids.toString('utf8')) as string[])
     }
   }
@@ -197,6 +197,19 @@ function fillIdentifiers(db: SqliteDatabase, p: Prepared, idList?: string): void
   }
 }
 type IdentifierRow = [recordId: number, emailMatch: string | null, extIds: string | Buffer | null]
+
+/**
+ * The match key of a record with an email_match row: the greater of that row's key and the primary email's own,
+ * as SQL's max() over a key per email. The import stores the primary email's key only when it differs from the
+ * email (see readEmails in person-draft.ts), so a row may be a secondary email's alone. Usually the result is
+ * the email itself: the one string is kept rather than a copy per record.
+ */
+function greatestKey(email: string, match: string): string {
+  if (email === '') return match
+  const own = emailMatchKey(email)
+  const key = own > match ? own : match
+  return key === email ? email : key
+}
 
 /**
  * The one empty token list every record without a street, company or external id shares: a million empty

@@ -26,7 +26,7 @@ export function findPerson(ws: Workspace, target: PersonTarget): FoundPerson {
     const n = normalizeEmail(target.email)
     if (!n?.ok) throw new CdpError('InvalidInput', `"${target.email}" is not an email address Tessera can match.`)
     const ids = db.prepare(`SELECT DISTINCT r.profile_id FROM identifiers i JOIN records r ON r.id = i.record_id
-        WHERE (i.kind = 'email' AND i.value = @email) OR (i.kind = 'email_match' AND i.value = @key)
+        WHERE (i.kind = 'email' AND i.value IN (@email, @key)) OR (i.kind = 'email_match' AND i.value = @key)
         UNION SELECT profile_id FROM records WHERE email = @email`).pluck()
       .all({ email: n.value.email, key: emailMatchKey(n.value.email) }) as number[]
     return { profileIds: ids.sort((a, b) => a - b), identifier: { kind: 'email', value: n.value.email }, by: 'email' }

@@ -45,7 +45,7 @@ describe('buffered writes', () => {
     expect(b).toMatchObject({ recordsImported: 100, recordsUpdated: 200, rowsQuarantined: 1 })
     expect(all("SELECT first_name, email FROM records WHERE source_key = '4'")).toEqual([{ first_name: 'Q1', email: 'q1@mail.example' }])
     expect(all("SELECT kind, value FROM identifiers i JOIN records r ON r.id = i.record_id WHERE r.source_key = '4' ORDER BY kind"))
-      .toEqual([{ kind: 'email', value: 'q1@mail.example' }, { kind: 'email_match', value: 'q1@mail.example' }, { kind: 'external:crm', value: '4' }])
+      .toEqual([{ kind: 'email', value: 'q1@mail.example' }, { kind: 'external:crm', value: '4' }])
     expect(all('PRAGMA foreign_key_check')).toEqual([])
   })
 })
@@ -64,6 +64,24 @@ describe('identifiers of a new record', () => {
       { id: '2', kind: 'email', value: 'bo.b@mail.example', raw: 'bo.b@mail.example' },
       { id: '2', kind: 'email', value: 'bo@mail.example', raw: 'bo@mail.example' },
       { id: '2', kind: 'phone', value: '+12022262198', raw: '(202) 226-2198' },
+    ])
+  })
+
+  it('stores an email\'s match key only where it tells something: a folded primary, or a secondary\'s other than the primary\'s', async () => {
+    const mapping = { kind: 'person', system: 'crm', columns: { id: 'source_key', email: 'email', email2: 'email_secondary' } } as const
+    const path = write('keys.csv', ['id,email,email2', '1,ann@mail.example,', '2,B.O.Ray+shop@gmail.com,', '3,cy@mail.example,cy.work@mail.example',
+      '4,di.x@gmail.com,dix@googlemail.com', '5,,ed@mail.example'])
+    await importFile(t.ws, path, { mapping, parallel: false })
+    expect(all(`SELECT r.source_key AS id, i.value FROM identifiers i JOIN records r ON r.id = i.record_id WHERE i.kind = 'email_match'
+      ORDER BY r.source_key`)).toEqual([
+      // 1: the email is its own key. 2: gmail's dots and the +tag folded.
+      { id: '2', value: 'boray@gmail.com' },
+      // 3: a secondary mailbox's key, though it is the mailbox itself (records hold the primary alone).
+      { id: '3', value: 'cy.work@mail.example' },
+      // 4: the primary's folded key; the secondary folds to the same one.
+      { id: '4', value: 'dix@gmail.com' },
+      // 5: no primary.
+      { id: '5', value: 'ed@mail.example' },
     ])
   })
 })

@@ -44,7 +44,7 @@ describe('buyer details of an order', () => {
     expect([anna!.detail_of, bill!.detail_of]).toEqual([null, null])
     // The buyer's own identifiers only: the account's customer id stays with the account's record.
     expect(t.ws.sqlite.prepare('SELECT kind FROM identifiers WHERE record_id = ? ORDER BY kind').pluck().all(annaOrder!.id))
-      .toEqual(['email', 'email_match', 'phone'])
+      .toEqual(['email', 'phone'])
     // An order's marketing checkbox is no subscription for this record to grant.
     expect(t.ws.sqlite.prepare('SELECT count(*) FROM consents WHERE record_id IN (?, ?)').pluck().get(annaOrder!.id, billMoved!.id)).toBe(0)
     const rowOf = t.ws.sqlite.prepare('SELECT row_number FROM raw_rows WHERE id = ?').pluck()
