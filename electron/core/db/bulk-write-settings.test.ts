@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempWorkspace, testPassphrase } from '../../../test/helpers/temp-workspace'
@@ -57,6 +57,28 @@ describe('writePagesOnce', () => {
     } finally {
       reader.close()
     }
+  })
+
+  it('keeps the journal encrypted: the pages it saves hold no plaintext', () => {
+    ws.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('probe', ?)").run(JSON.stringify('needle-plaintext-alice@example.com'))
+    ws.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    const restore = writePagesOnce(ws.sqlite)
+    ws.sqlite.exec('BEGIN IMMEDIATE')
+    try {
+      // Changing the page saves its old content (the needle) to the journal before the file is overwritten.
+      ws.sqlite.prepare("UPDATE settings SET value = '\"changed\"' WHERE key = 'probe'").run()
+      ws.sqlite.pragma('cache_size = 1')
+      const add = ws.sqlite.prepare("INSERT INTO settings (key, value) VALUES (?, '1')")
+      for (let i = 0; i < 5000; i++) add.run(`k${i}`)
+      const journal = readFileSync(`${t.path}-journal`)
+      expect(journal.length).toBeGreaterThan(4096)
+      expect(journal.includes(Buffer.from('needle-plaintext'))).toBe(false)
+      expect(readFileSync(t.path).includes(Buffer.from('needle-plaintext'))).toBe(false)
+    } finally {
+      ws.sqlite.exec('ROLLBACK')
+      restore()
+    }
+    expect(ws.sqlite.prepare("SELECT value FROM settings WHERE key = 'probe'").pluck().get()).toBe(JSON.stringify('needle-plaintext-alice@example.com'))
   })
 
   it('is part of tuneForBulkWrite, whose restore puts every setting back', () => {
