@@ -34,8 +34,8 @@ export function tuneForBulkWrite(db: SqliteDatabase, cacheKib: number): () => vo
  * Why: in WAL mode every page a transaction writes goes into the WAL, and the checkpoint after the commit
  * reads it back, decrypts it, encrypts it again and writes it into the database file. With a rollback journal
  * a page new to the file is written once, and only pages that existed before are first copied to the journal.
- * An import adds mostly new pages: at 1.3M rows this saves about a tenth of its time. Atomicity is the same:
- * a killed process leaves a hot journal that the next open rolls back.
+ * An import adds mostly new pages: at 1.3M rows this saved 5–6% of its time, and resolution's saving its 3 s
+ * checkpoint. Atomicity is the same: a killed process leaves a hot journal that the next open rolls back.
  *
  * SQLite refuses to leave WAL while another connection has the file open (the app's session beside its job
  * worker, segment-count readers). The write then keeps the WAL, and those connections keep reading while it
